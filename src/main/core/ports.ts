@@ -1,0 +1,26 @@
+/**
+ * What the core needs from the shell that hosts it (Electron or the Node host). Each host
+ * supplies its own implementation; the core never knows which.
+ */
+export interface SettingsStore {
+  /** The stored settings as saved; the core validates and fills defaults. */
+  read(): unknown;
+  write(settings: object): void;
+}
+
+/** Small secrets (the session token). Electron keeps them with safeStorage. */
+export interface SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string | null): void;
+}
+
+export interface CoreOptions {
+  /** the folder for the local cache and logs of this user */
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  shell: 'electron' | 'browser';
+  /** the demo server started by this launch, if any; it becomes the default server URL */
+  embeddedServerUrl: string | null;
+  version: string;
+}
