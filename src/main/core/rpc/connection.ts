@@ -48,7 +48,7 @@ export function createRpcConnection(options: ConnectionOptions): RpcConnection {
       onRejectedFrame?.(`could not send to ${window.id}: ${String(error)}`);
     }
   };
-  const fail = (id: number, code: 'too_large' | 'conflict', message: string) =>
+  const fail = (id: number, code: 'too_large' | 'conflict' | 'invalid_args', message: string) =>
     send({ t: 'res', id, r: { ok: false, code, message } });
 
   async function call(id: number, name: string, args: unknown) {
@@ -79,7 +79,14 @@ export function createRpcConnection(options: ConnectionOptions): RpcConnection {
         return onRejectedFrame?.('a frame that is not JSON');
       }
       const parsed = ClientFrameSchema.safeParse(json);
-      if (!parsed.success) return onRejectedFrame?.('a frame that is not a Seatdesk RPC frame');
+      if (!parsed.success) {
+        // A call we can still answer by its id gets an answer, so the window does not wait forever.
+        const id = (json as { t?: unknown; id?: unknown } | null)?.id;
+        if ((json as { t?: unknown } | null)?.t === 'call' && Number.isSafeInteger(id) && (id as number) >= 0) {
+          fail(id as number, 'invalid_args', 'malformed call frame');
+        }
+        return onRejectedFrame?.('a frame that is not a Seatdesk RPC frame');
+      }
       const frame = parsed.data;
       switch (frame.t) {
         case 'call':

@@ -1,4 +1,5 @@
 import { methods, type MethodName } from '../../../shared/rpc/contract';
+import type { MethodSpec } from '../../../shared/rpc/define';
 import { RpcError, type RpcResult } from '../../../shared/rpc/errors';
 import type { SessionInfo } from '../../../shared/domain/session';
 import type { CallContext, Handlers, WindowRef } from './handlers';
@@ -10,19 +11,17 @@ export interface Dispatcher {
 
 export interface DispatcherOptions {
   handlers: Handlers;
+  /** the method table to check calls against; the shared contract unless a test brings its own */
+  contract?: Record<string, MethodSpec>;
   session: () => SessionInfo | null;
   onInternalError?: (method: string, error: unknown) => void;
 }
 
-function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(methods, name);
-}
-
-export function createDispatcher({ handlers, session, onInternalError }: DispatcherOptions): Dispatcher {
+export function createDispatcher({ handlers, session, onInternalError, contract = methods }: DispatcherOptions): Dispatcher {
   return {
     async dispatch(name, rawArgs, window, signal) {
-      if (!isMethodName(name)) return { ok: false, code: 'unknown_method', message: `unknown method ${name.slice(0, 100)}` };
-      const spec = methods[name];
+      const spec = Object.prototype.hasOwnProperty.call(contract, name) ? contract[name] : undefined;
+      if (!spec) return { ok: false, code: 'unknown_method', message: `unknown method ${name.slice(0, 100)}` };
       const user = session();
       if (spec.access.kind === 'user') {
         if (!user) return { ok: false, code: 'unauthenticated', message: 'sign in first' };
@@ -42,7 +41,7 @@ export function createDispatcher({ handlers, session, onInternalError }: Dispatc
       if (signal.aborted) return { ok: false, code: 'cancelled', message: 'the call was cancelled' };
       const ctx: CallContext = { window, session: user, signal };
       try {
-        const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown;
+        const handler = handlers[name as MethodName] as (args: unknown, ctx: CallContext) => unknown;
         const value = await handler(parsed.data, ctx);
         if (signal.aborted) return { ok: false, code: 'cancelled', message: 'the call was cancelled' };
         return { ok: true, value: value ?? null };

@@ -1,0 +1,72 @@
+import { createDispatcher } from './rpc/dispatcher';
+import { createRpcConnection, type RpcConnection } from './rpc/connection';
+import { EventHub } from './rpc/eventHub';
+import type { Handlers, WindowRef } from './rpc/handlers';
+import type { CoreOptions } from './ports';
+import { SettingsService } from './settings/settingsService';
+import { SessionService } from './session/sessionService';
+import { ServerLink } from './sync/serverLink';
+
+export interface Core {
+  readonly hub: EventHub;
+  /** Opens the core end of one window's RPC link; `send` delivers core → window text frames. */
+  connect(window: WindowRef, send: (text: string) => void): RpcConnection;
+  close(): Promise<void>;
+}
+
+/**
+ * The workstation core: plain Node, no Electron. Both hosts (the Electron shell and the browser
+ * host) create one and connect each window to it through their own transport.
+ */
+export function createCore(options: CoreOptions): Core {
+  const hub = new EventHub();
+  const settings = new SettingsService(options.settings, hub, options.embeddedServerUrl ?? undefined);
+  const link: ServerLink = new ServerLink({ hub, onUnauthenticated: () => session.expire() });
+  const session = new SessionService(options.secrets, hub, link);
+  session.restore();
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Seatdesk',
+      version: options.version,
+      shell: options.shell,
+      embeddedServerUrl: options.embeddedServerUrl,
+    }),
+    'session.get': () => session.current(),
+    'session.login': async ({ serverUrl, username, password }, ctx) => {
+      const info = await session.login(serverUrl, username, password, ctx.signal);
+      // The server that accepted us is the one to offer next time.
+      if (settings.get().serverUrl !== info.serverUrl) settings.set({ serverUrl: info.serverUrl });
+      return info;
+    },
+    'session.logout': async () => {
+      await session.logout();
+      return null;
+    },
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+    'sync.status': () => link.status(),
+  };
+
+  const dispatcher = createDispatcher({
+    handlers,
+    session: () => session.current(),
+    onInternalError: (method, error) => console.error(`[core] ${method} failed`, error),
+  });
+
+  return {
+    hub,
+    connect(window, send) {
+      return createRpcConnection({
+        dispatcher,
+        hub,
+        window,
+        send,
+        onRejectedFrame: (reason) => console.warn(`[core] dropped ${reason} from ${window.id}`),
+      });
+    },
+    async close() {
+      link.stop();
+    },
+  };
+}

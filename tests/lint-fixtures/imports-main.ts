@@ -1,0 +1,2 @@
+import { createCore } from '../main/core/core';
+export const core = createCore;

@@ -1,0 +1,2 @@
+import { windowQuery } from '../../shared/windows';
+export const query = windowQuery({ kind: 'workstation' });

@@ -1,0 +1,34 @@
+import type { CoreOptions, SecretStore, SettingsStore } from '../../src/main/core/ports';
+
+/** Stores that live in memory, for cores created inside a test process. */
+export function memorySettingsStore(initial: unknown = {}): SettingsStore & { saved: unknown } {
+  const store = {
+    saved: initial,
+    read: () => store.saved,
+    write: (settings: object) => {
+      store.saved = structuredClone(settings);
+    },
+  };
+  return store;
+}
+
+export function memorySecretStore(): SecretStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    get: (key) => values.get(key) ?? null,
+    set: (key, value) => void (value === null ? values.delete(key) : values.set(key, value)),
+  };
+}
+
+export function testCoreOptions(overrides: Partial<CoreOptions> = {}): CoreOptions {
+  return {
+    dataDir: '/nonexistent-test-dir',
+    settings: memorySettingsStore(),
+    secrets: memorySecretStore(),
+    shell: 'browser',
+    embeddedServerUrl: null,
+    version: '0.0.0-test',
+    ...overrides,
+  };
+}
