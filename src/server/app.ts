@@ -1,0 +1,117 @@
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { registerAccountRoutes } from './accounts/routes';
+import { AccountsService } from './accounts/service';
+import { createAccountsStore, type AccountsStore } from './accounts/store';
+import { openServerDatabase } from './db/open';
+import type { SqliteDatabase } from './db/sqlite';
+import { seedDemoAccounts } from './demo/seed';
+import { registerHealthRoutes } from './health/routes';
+import { installErrorHandlers } from './http/errors';
+import { allowEmptyJsonBodies } from './http/jsonBody';
+import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './realtime/heartbeat';
+import { ConnectionHub } from './realtime/hub';
+import { registerRealtimeRoutes } from './realtime/routes';
+
+export interface StartServerOptions {
+  /** folder holding server.db; created if missing */
+  dataDir: string;
+  /** default 127.0.0.1: a centre exposes the server deliberately, never by accident */
+  host?: string;
+  /** 0 picks a free port (tests) */
+  port?: number;
+  /** create the demo accounts when the database has no users */
+  demo?: boolean;
+  /** epoch-ms clock; tests pass a fake to move time (session expiry, login throttle) */
+  now?: () => number;
+  /** fastify/pino logger options; default: warnings and errors only */
+  logger?: boolean | FastifyServerOptions['logger'];
+  sessionTtlMs?: number;
+  /** WebSocket ping interval, default 30 s */
+  heartbeatMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Secrets never reach the log, whatever level the operator picks. */
+const REDACT = ['req.headers.authorization', 'headers.authorization', 'password', '*.password', 'token', '*.token'];
+
+/** WebSocket frames above this are refused (ws closes with 1009): pushes are small JSON. */
+const MAX_WS_PAYLOAD = 1024 * 1024;
+
+function loggerOptions(logger: StartServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false) return false;
+  const base = typeof logger === 'object' && logger !== null ? logger : { level: logger === true ? 'info' : 'warn' };
+  return { ...base, redact: REDACT };
+}
+
+/** Wires the features onto a fastify instance that is not listening yet. */
+export async function buildApp(deps: {
+  db: SqliteDatabase;
+  now: () => number;
+  logger?: StartServerOptions['logger'];
+  sessionTtlMs?: number;
+  heartbeatMs?: number;
+}): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore }> {
+  const { db, now } = deps;
+  const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
+  const store = createAccountsStore(db);
+  const accounts = new AccountsService({ store, now, sessionTtlMs: deps.sessionTtlMs });
+  const hub = new ConnectionHub();
+
+  // Added before the websocket plugin so it runs first on close: clients get 1001 "going away"
+  // (reconnect later) instead of a bare close.
+  app.addHook('preClose', async () => hub.closeAll(1001, 'server_shutdown'));
+  await app.register(websocket, { options: { maxPayload: MAX_WS_PAYLOAD } });
+  installErrorHandlers(app);
+  allowEmptyJsonBodies(app);
+
+  registerHealthRoutes(app, { now });
+  registerAccountRoutes(app, { accounts });
+  registerRealtimeRoutes(app, { accounts, hub, now });
+
+  const stopHeartbeat = startHeartbeat(hub, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, now);
+  app.addHook('onClose', async () => stopHeartbeat());
+  return { app, accounts, store };
+}
+
+/** Opens the database, seeds demo data if asked, and listens. close() stops it all. */
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const now = opts.now ?? Date.now;
+  const db = openServerDatabase(opts.dataDir, now);
+  let app: FastifyInstance | undefined;
+  try {
+    const built = await buildApp({ db, now, logger: opts.logger, sessionTtlMs: opts.sessionTtlMs, heartbeatMs: opts.heartbeatMs });
+    app = built.app;
+    if (opts.demo) {
+      const created = await seedDemoAccounts(built.accounts, built.store);
+      if (created.length > 0) app.log.info({ usernames: created.map((u) => u.username) }, 'created demo accounts');
+    }
+    await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+  } catch (error) {
+    await app?.close();
+    db.close();
+    throw error;
+  }
+
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close() {
+      closing ??= (async () => {
+        await running.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

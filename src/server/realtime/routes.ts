@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { WS_CLOSE_UNAUTHENTICATED, type WsHelloSchema } from '../../shared/api/auth';
+import type { AccountsService } from '../accounts/service';
+import { readFrame } from './frames';
+import type { ConnectionHub } from './hub';
+
+/** Standard close codes (RFC 6455 §7.4.1). */
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_POLICY_VIOLATION = 1008;
+/** Malformed frames tolerated per socket before it is closed; a few can come from a buggy client. */
+const MAX_MALFORMED_FRAMES = 10;
+
+export interface RealtimeDeps {
+  accounts: AccountsService;
+  hub: ConnectionHub;
+  now: () => number;
+}
+
+/**
+ * GET /api/ws: the push channel. The bearer token rides on the upgrade request's
+ * Authorization header (never the URL, which ends up in logs). A bad token still gets the
+ * upgrade, then a 4401 close, so the client can tell "sign in again" from "network down".
+ */
+export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps): void {
+  const { accounts, hub, now } = deps;
+
+  // A signed-out token must not keep receiving pushes.
+  accounts.onSessionRevoked((tokenHash) => {
+    hub.closeSession(tokenHash, WS_CLOSE_UNAUTHENTICATED, 'logged_out');
+  });
+
+  app.get('/api/ws', { websocket: true }, (socket, request) => {
+    const session = accounts.authenticateHeader(request.headers.authorization);
+    if (!session) {
+      socket.close(WS_CLOSE_UNAUTHENTICATED, 'unauthenticated');
+      return;
+    }
+
+    const connection = hub.add(socket, session);
+    let malformed = 0;
+    socket.on('close', () => hub.remove(socket));
+    socket.on('pong', () => {
+      connection.alive = true;
+    });
+    socket.on('message', (data, isBinary) => {
+      connection.alive = true;
+      const frame = readFrame(data, isBinary);
+      if (frame.kind === 'binary') {
+        socket.close(CLOSE_UNSUPPORTED_DATA, 'binary_frames_not_supported');
+      } else if (frame.kind === 'malformed') {
+        malformed += 1;
+        request.log.debug({ malformed }, 'ignored malformed websocket frame');
+        if (malformed > MAX_MALFORMED_FRAMES) socket.close(CLOSE_POLICY_VIOLATION, 'too_many_malformed_frames');
+      }
+      // Well-formed frames: no client → server messages are defined yet; unknown ones are
+      // ignored so older servers tolerate newer clients.
+    });
+
+    const hello: z.infer<typeof WsHelloSchema> = { t: 'hello', user: session.user, serverTime: now() };
+    socket.send(JSON.stringify(hello));
+  });
+}
