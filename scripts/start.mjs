@@ -1,8 +1,7 @@
 // `npm start`: build what is stale, then open the Electron app, or browser mode where the
 // Electron binary is not available (e.g. this Linux build machine). `--web` goes straight to browser mode.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -21,14 +20,20 @@ function isStale() {
   return Math.max(...sources.filter(existsSync).map(newestMtime)) > statSync(stamp).mtimeMs;
 }
 
-/** The path of the Electron executable, or the reason there is none. */
+/**
+ * The path of the Electron executable, or the reason there is none. The electron package fetches
+ * its binary on first use; that runs in a child so a failed download is one line, not a stack trace.
+ */
 function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? { path } : { reason: 'the electron package has no binary' };
-  } catch (error) {
-    return { reason: String(error.message).split('\n')[0] };
-  }
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const path = probe.stdout.trim();
+  if (probe.status === 0 && path && existsSync(path)) return { path };
+  const reason = /Error: (.*)/.exec(probe.stderr)?.[1] ?? probe.stderr.trim().split('\n')[0];
+  return { reason: reason || 'the electron package could not provide its binary' };
 }
 
 function run(command, args, options = {}) {
