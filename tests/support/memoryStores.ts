@@ -28,6 +28,7 @@ export function testCoreOptions(overrides: Partial<CoreOptions> = {}): CoreOptio
     secrets: memorySecretStore(),
     shell: 'browser',
     embeddedServerUrl: null,
+    defaultServerUrl: 'http://127.0.0.1:4700',
     version: '0.0.0-test',
     ...overrides,
   };

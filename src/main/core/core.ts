@@ -20,7 +20,7 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
-  const settings = new SettingsService(options.settings, hub, options.embeddedServerUrl ?? undefined);
+  const settings = new SettingsService(options.settings, hub, options.defaultServerUrl);
   const link: ServerLink = new ServerLink({ hub, onUnauthenticated: () => session.expire() });
   const session = new SessionService(options.secrets, hub, link);
   session.restore();

@@ -20,7 +20,9 @@ export interface CoreOptions {
   settings: SettingsStore;
   secrets: SecretStore;
   shell: 'electron' | 'browser';
-  /** the demo server started by this launch, if any; it becomes the default server URL */
+  /** the demo server started by this launch, if any */
   embeddedServerUrl: string | null;
+  /** the server offered on the login screen until the user picks another */
+  defaultServerUrl: string;
   version: string;
 }

@@ -2,22 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
-import { startServer } from '../../server/app';
+import { startEmbeddedServer } from '../../server/embedded';
+import { DEFAULT_SERVER_URL } from '../../shared/domain/settings';
+import { onPreferredPort } from '../../shared/portFallback';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { startHost } from './host';
 import { confSettingsStore, fileSecretStore } from './stores';
 import { userDataDir } from './userDataDir';
 import packageJson from '../../../package.json';
-
-/** Tries the preferred port first; a busy port is no reason to fail a start, so fall back to any free one. */
-async function onPreferredPort<T>(preferred: number, start: (port: number) => Promise<T>): Promise<T> {
-  try {
-    return await start(preferred);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferred === 0) throw error;
-    return start(0);
-  }
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -29,18 +21,15 @@ async function main() {
     },
   });
   const dataDir = values['data-dir'];
-  let embedded: Awaited<ReturnType<typeof startServer>> | null = null;
-  if (!values['server-url']) {
-    embedded = await onPreferredPort(Number(values['server-port']), (port) =>
-      startServer({ dataDir: join(dataDir, 'server'), port, demo: true }),
-    );
-  }
+  const serverUrl = values['server-url'];
+  const embedded = serverUrl ? null : await startEmbeddedServer(join(dataDir, 'server'), Number(values['server-port']));
   const core = createCore({
     dataDir,
     settings: confSettingsStore(dataDir),
     secrets: fileSecretStore(dataDir),
     shell: 'browser',
     embeddedServerUrl: embedded?.url ?? null,
+    defaultServerUrl: serverUrl ?? embedded?.url ?? DEFAULT_SERVER_URL,
     version: packageJson.version,
   });
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
