@@ -1,9 +1,7 @@
-import { Button, Flex, Layout, Space, Tag, Typography, theme } from 'antd';
+import { Button, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useShell } from '../../app/shell';
-import { ConnectionTag } from '../../components/ConnectionTag';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { ThemeToggle } from '../../components/ThemeToggle';
+import { AppHeader } from '../../components/AppHeader';
 import { useReportError } from '../../components/useReportError';
 
 /** Product, connection state, who is signed in, and the doors to the other windows. */
@@ -18,30 +16,22 @@ export function WorkstationHeader() {
   const canMonitor = session.role === 'lead' || session.role === 'admin';
 
   return (
-    <Layout.Header
-      style={{
-        background: token.colorBgContainer,
-        borderBottom: `1px solid ${token.colorBorderSecondary}`,
-        paddingInline: 16,
-        height: 'auto',
-        lineHeight: 'normal',
-        paddingBlock: 8,
-      }}
-    >
-      <Flex align="center" justify="space-between" gap="middle" wrap>
-        <Space size="middle">
-          <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
-            Seatdesk
-          </Typography.Text>
-          <ConnectionTag />
-        </Space>
-        <Space size="small" wrap>
+    <AppHeader
+      title={
+        <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
+          Seatdesk
+        </Typography.Text>
+      }
+      before={
+        <>
           <Typography.Text data-testid="user-name" strong>
             {session.displayName}
           </Typography.Text>
           <Tag data-testid="user-role">{t(`role.${session.role}`)}</Tag>
-          <LanguageSwitch />
-          <ThemeToggle />
+        </>
+      }
+      after={
+        <>
           <Button data-testid="open-history" size="small" onClick={() => openWindow({ kind: 'history' })}>
             {t('header.openHistory')}
           </Button>
@@ -56,8 +46,8 @@ export function WorkstationHeader() {
           <Button data-testid="logout" size="small" danger onClick={() => void logout().catch(report)}>
             {t('header.logout')}
           </Button>
-        </Space>
-      </Flex>
-    </Layout.Header>
+        </>
+      }
+    />
   );
 }
