@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, vitest (unit + integration), build, Playwright e2e — every suite
+// `npm test`: typecheck, lint, build, vitest (unit + integration), Playwright e2e — every suite
 // runs even when an earlier one failed, then one plain line `N passed, N failed` sums them all
 // (typecheck, lint and build count as one check each) for CI.
 import { spawnSync } from 'node:child_process';
@@ -50,12 +50,14 @@ function suite(name, command, args, report, count) {
 
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+// Build before vitest: the packaging test then packs the real dist/ instead of placeholders.
+const built = check('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 suite('vitest', bin('vitest'), ['run'], 'vitest.json', (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
   skipped: r.numPendingTests + r.numTodoTests,
 }));
-if (check('build', process.execPath, [join(root, 'scripts/build.mjs')])) {
+if (built) {
   suite('playwright', bin('playwright'), ['test'], 'playwright.json', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,
