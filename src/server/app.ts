@@ -6,13 +6,22 @@ import { AccountsService } from './accounts/service';
 import { createAccountsStore, type AccountsStore } from './accounts/store';
 import { openServerDatabase } from './db/open';
 import type { SqliteDatabase } from './db/sqlite';
+import { registerCustomerChatRoutes } from './customerChat/routes';
+import { registerCustomerRoutes } from './customers/routes';
+import { loadDemoDataIfEmpty } from './demo/demoData';
 import { seedDemoAccounts } from './demo/seed';
+import { createDomain, type Domain } from './domain';
 import { registerHealthRoutes } from './health/routes';
 import { installErrorHandlers } from './http/errors';
 import { allowEmptyJsonBodies } from './http/jsonBody';
 import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './realtime/heartbeat';
 import { ConnectionHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
+import { registerMutationRoutes } from './mutations/routes';
+import { mutateFrameHandler } from './mutations/ws';
+import type { FrameHandler } from './realtime/frames';
+import { startPush } from './sync/push';
+import { registerSyncRoutes } from './sync/routes';
 
 export interface StartServerOptions {
   /** folder holding server.db; created if missing */
@@ -21,8 +30,12 @@ export interface StartServerOptions {
   host?: string;
   /** 0 picks a free port (tests) */
   port?: number;
-  /** create the demo accounts when the database has no users */
+  /** create the demo accounts when the database has no users, and load the demo data set into empty domain tables */
   demo?: boolean;
+  /** with demo: also load the demo data set (default true); tests turn it off and build small fixtures */
+  demoData?: boolean;
+  /** a customer message this long after "resolved" reopens the conversation (default 24 h) */
+  reopenWindowMs?: number;
   /** epoch-ms clock; tests pass a fake to move time (session expiry, login throttle) */
   now?: () => number;
   /** fastify/pino logger options; default: warnings and errors only */
@@ -57,9 +70,16 @@ export async function buildApp(deps: {
   logger?: StartServerOptions['logger'];
   sessionTtlMs?: number;
   heartbeatMs?: number;
-}): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore }> {
+  reopenWindowMs?: number;
+}): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
+  // The domain comes first: it creates the database's one writer with a way to report push failures.
+  const domain = createDomain(db, {
+    now,
+    reopenWindowMs: deps.reopenWindowMs,
+    reportError: (err) => app.log.error({ err }, 'commit listener failed'),
+  });
   const store = createAccountsStore(db);
   const accounts = new AccountsService({ store, now, sessionTtlMs: deps.sessionTtlMs });
   const hub = new ConnectionHub();
@@ -73,22 +93,61 @@ export async function buildApp(deps: {
 
   registerHealthRoutes(app, { now });
   registerAccountRoutes(app, { accounts });
-  registerRealtimeRoutes(app, { accounts, hub, now });
+  registerSyncRoutes(app, { accounts, sync: domain.sync, scopes: domain.scopes });
+  registerMutationRoutes(app, { accounts, mutations: domain.mutations });
+  registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
+  registerCustomerChatRoutes(app, { chat: domain.customerChat });
+  const frames = new Map<string, FrameHandler>([['mutate', mutateFrameHandler(domain.mutations)]]);
+  registerRealtimeRoutes(app, { accounts, hub, now, frames, serverSeq: () => domain.sync.serverSeq() });
 
+  const stopPush = startPush({ writer: domain.writer, hub, sync: domain.sync, scopes: domain.scopes });
   const stopHeartbeat = startHeartbeat(hub, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, now);
-  app.addHook('onClose', async () => stopHeartbeat());
-  return { app, accounts, store };
+  app.addHook('onClose', async () => {
+    stopHeartbeat();
+    stopPush();
+  });
+  return { app, accounts, store, domain };
 }
 
 /** Opens the database, seeds demo data if asked, and listens. close() stops it all. */
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  return (await startServerWithInternals(opts)).server;
+}
+
+/** What in-process tests reach into (fixtures, gaining access through team changes). Not for production callers. */
+export interface ServerInternals {
+  domain: Domain;
+  accounts: AccountsService;
+  accountsStore: AccountsStore;
+}
+
+export async function startServerWithInternals(opts: StartServerOptions): Promise<{ server: RunningServer; internals: ServerInternals }> {
   const now = opts.now ?? Date.now;
   const db = openServerDatabase(opts.dataDir, now);
   let app: FastifyInstance | undefined;
+  let internals: ServerInternals;
   try {
-    const built = await buildApp({ db, now, logger: opts.logger, sessionTtlMs: opts.sessionTtlMs, heartbeatMs: opts.heartbeatMs });
+    const built = await buildApp({
+      db,
+      now,
+      logger: opts.logger,
+      sessionTtlMs: opts.sessionTtlMs,
+      heartbeatMs: opts.heartbeatMs,
+      reopenWindowMs: opts.reopenWindowMs,
+    });
     app = built.app;
+    internals = { domain: built.domain, accounts: built.accounts, accountsStore: built.store };
     if (opts.demo) {
+      if (opts.demoData !== false) {
+        try {
+          const loaded = await loadDemoDataIfEmpty(built.domain, built.store, now());
+          if (loaded) app.log.info(loaded, 'loaded the demo data set');
+        } catch (err) {
+          // The data set is a convenience: without it the demo accounts still work. Nothing was
+          // written (one transaction), so the next start tries again.
+          app.log.error({ err }, 'could not load the demo data set');
+        }
+      }
       const created = await seedDemoAccounts(built.accounts, built.store);
       if (created.length > 0) app.log.info({ usernames: created.map((u) => u.username) }, 'created demo accounts');
     }
@@ -103,7 +162,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const running = app;
   let closing: Promise<void> | undefined;
-  return {
+  const server: RunningServer = {
     url: `http://${host}:${address.port}`,
     port: address.port,
     close() {
@@ -114,4 +173,5 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return closing;
     },
   };
+  return { server, internals };
 }

@@ -1,5 +1,6 @@
 import type { ServerUser } from '../../shared/api/auth';
 import type { SqliteDatabase } from '../db/sqlite';
+import { writerFor } from '../db/writer';
 
 /*
  * SQL for users and sessions. Reads and writes are separate interfaces (ARCHITECTURE §4.4),
@@ -80,14 +81,16 @@ function toSession(row: SessionRow): SessionRecord {
 
 /** Prepares every statement once, up front, so a typo in SQL fails at start-up, not mid-request. */
 export function createAccountsStore(db: SqliteDatabase): AccountsStore {
-  const byUsername = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`);
-  const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
+  // A deleted user (a tombstone in the agent directory) can neither sign in nor use a token.
+  const byUsername = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = ? AND deleted = 0`);
+  const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ? AND deleted = 0`);
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users');
   const sessionByHash = db.prepare<[string], SessionRow>(
     'SELECT token_hash, user_id, created_at, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
   );
-  const insertUser = db.prepare<[string, string, string, string, string, string, number]>(
-    `INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  // Users are the agent directory, a synced entity: each insert takes a seq.
+  const insertUser = db.prepare<[string, string, string, string, string, string, number, number]>(
+    `INSERT INTO users (${USER_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSession = db.prepare<[string, string, number, number]>(
     'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
@@ -95,11 +98,7 @@ export function createAccountsStore(db: SqliteDatabase): AccountsStore {
   const revoke = db.prepare<[number, string]>(
     'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
   );
-  const insertUsers = db.transaction((users: readonly UserRecord[]) => {
-    for (const u of users) {
-      insertUser.run(u.id, u.username, u.displayName, u.role, u.teamKind, u.passwordHash, u.createdAt);
-    }
-  });
+  const writer = writerFor(db);
 
   return {
     userByUsername: (username) => {
@@ -115,7 +114,12 @@ export function createAccountsStore(db: SqliteDatabase): AccountsStore {
       const row = sessionByHash.get(tokenHash);
       return row ? toSession(row) : null;
     },
-    insertUsers: (users) => insertUsers.immediate(users),
+    insertUsers: (users) =>
+      writer.write((tx) => {
+        for (const u of users) {
+          insertUser.run(u.id, u.username, u.displayName, u.role, u.teamKind, u.passwordHash, u.createdAt, tx.stamp('agents'));
+        }
+      }),
     insertSession: (s) => {
       insertSession.run(s.tokenHash, s.userId, s.createdAt, s.expiresAt);
     },

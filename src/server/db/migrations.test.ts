@@ -109,6 +109,115 @@ describe('migration 2: seq_counter', () => {
   });
 });
 
+describe('migration 3: domain', () => {
+  const SYNCED = ['shops', 'teams', 'users', 'queues', 'customers', 'orders', 'conversations', 'messages', 'kb_articles', 'canned_replies'];
+
+  function indexes(db: SqliteDatabase, table: string): { name: string; columns: string[]; unique: boolean }[] {
+    return db
+      .prepare<[string], { name: string; unique: number }>("SELECT name, \"unique\" FROM pragma_index_list(?) WHERE origin = 'c'")
+      .all(table)
+      .map((i) => ({
+        name: i.name,
+        unique: i.unique === 1,
+        columns: db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_info(?)').all(i.name).map((c) => c.name),
+      }));
+  }
+
+  it('creates the domain tables', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        ...SYNCED,
+        'team_members',
+        'queue_teams',
+        'customer_sessions',
+        'conversation_participants',
+        'conversation_queues',
+        'kb_article_teams',
+        'applied_mutations',
+        'audit_log',
+      ]),
+    );
+  });
+
+  it('gives every synced table seq and deleted, and an index on seq', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    for (const table of SYNCED) {
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(['id', 'seq', 'deleted']));
+      expect(indexes(db, table).some((i) => i.columns.length === 1 && i.columns[0] === 'seq'), `${table} seq index`).toBe(true);
+    }
+  });
+
+  it('has the columns the domain needs', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    expect(columns(db, 'users')).toEqual([
+      'id', 'username', 'display_name', 'role', 'team_kind', 'password_hash', 'created_at',
+      'shop_id', 'skills', 'max_concurrent', 'seq', 'deleted',
+    ]);
+    expect(columns(db, 'conversations')).toEqual([
+      'id', 'customer_id', 'queue_id', 'shop_id', 'channel', 'status', 'assignee_id', 'order_id', 'created_at', 'queued_at',
+      'assigned_at', 'first_response_at', 'last_customer_at', 'last_agent_at', 'resolved_at', 'closed_at', 'category', 'csat',
+      'escalated_from_queue_id', 'seq', 'deleted',
+    ]);
+    expect(columns(db, 'messages')).toEqual([
+      'id', 'conversation_id', 'sender_kind', 'sender_id', 'kind', 'body', 'meta', 'article_id', 'platform_only', 'created_at',
+      'client_mutation_id', 'seq', 'deleted',
+    ]);
+    expect(columns(db, 'customers')).toEqual(['id', 'name', 'level', 'tags', 'phone', 'email', 'address', 'created_at', 'seq', 'deleted']);
+    expect(columns(db, 'orders')).toEqual([
+      'id', 'shop_id', 'customer_id', 'items', 'total_fen', 'status', 'carrier', 'tracking_no', 'created_at', 'seq', 'deleted',
+    ]);
+    expect(columns(db, 'applied_mutations')).toEqual(['client_id', 'mutation_id', 'user_id', 'outcome', 'applied_at']);
+    expect(columns(db, 'audit_log')).toEqual(['id', 'at', 'user_id', 'action', 'target', 'detail']);
+    expect(columns(db, 'canned_replies')).toEqual([
+      'id', 'scope', 'team_id', 'owner_id', 'shortcut', 'title', 'body', 'updated_at', 'seq', 'deleted',
+    ]);
+  });
+
+  it('indexes the lookups scope and lifecycle rely on', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    const has = (table: string, cols: string[]) => indexes(db, table).some((i) => i.columns.join() === cols.join());
+    expect(has('team_members', ['user_id', 'team_id'])).toBe(true);
+    expect(has('conversation_participants', ['user_id', 'conversation_id'])).toBe(true);
+    expect(has('conversation_queues', ['queue_id', 'conversation_id'])).toBe(true);
+    expect(has('messages', ['conversation_id', 'created_at'])).toBe(true);
+    expect(has('conversations', ['assignee_id', 'status'])).toBe(true);
+    expect(has('orders', ['customer_id'])).toBe(true);
+    expect(indexes(db, 'messages').find((i) => i.name === 'messages_by_client_id')).toMatchObject({ unique: true });
+  });
+
+  it('enforces the enumerations and the team / shop pairing', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO shops (id, name, seq) VALUES ('s1', 'Shop', 1)").run();
+    expect(() => db.prepare("INSERT INTO teams (id, name, kind, shop_id, seq) VALUES ('t1', 'T', 'merchant', NULL, 2)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO teams (id, name, kind, shop_id, seq) VALUES ('t2', 'T', 'platform', 's1', 2)").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO customers (id, name, created_at, seq) VALUES ('c1', 'C', 0, 3)").run();
+    expect(() => db.prepare("INSERT INTO customers (id, name, level, created_at, seq) VALUES ('c2', 'C', 'gold', 0, 4)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO canned_replies (id, scope, team_id, owner_id, shortcut, title, body, updated_at, seq) VALUES ('r', 'team', NULL, NULL, 'a', 'b', 'c', 0, 5)").run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('gives users that existed before it fresh seq numbers, and fresh users a shop-less seat of 5', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
+    const insert = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert.run('u1', 'a', 'A', 'agent', 'platform', 'h', 1);
+    insert.run('u2', 'b', 'B', 'lead', 'platform', 'h', 2);
+    applyMigrations(db);
+    expect(db.prepare('SELECT id, seq, deleted, max_concurrent, skills, shop_id FROM users ORDER BY id').all()).toEqual([
+      { id: 'u1', seq: 1, deleted: 0, max_concurrent: 5, skills: '[]', shop_id: null },
+      { id: 'u2', seq: 2, deleted: 0, max_concurrent: 5, skills: '[]', shop_id: null },
+    ]);
+    expect(db.prepare('SELECT value FROM seq_counter').get()).toEqual({ value: 2 });
+  });
+});
+
 describe('openServerDatabase', () => {
   it('creates server.db in WAL mode and reopens it without re-running migrations', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'seatdesk-db-'));
@@ -116,6 +225,8 @@ describe('openServerDatabase', () => {
       const first = openServerDatabase(join(dir, 'nested'));
       expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(first.pragma('foreign_keys', { simple: true })).toBe(1);
+      // FULL: an acknowledged message survives a power cut, not only a process crash.
+      expect(first.pragma('synchronous', { simple: true })).toBe(2);
       first.close();
       const second = openServerDatabase(join(dir, 'nested'));
       expect(schemaVersion(second)).toBe(MIGRATIONS.length);

@@ -1,3 +1,4 @@
+import { nextSeq } from './seq';
 import type { SqliteDatabase } from './sqlite';
 
 /**
@@ -51,6 +52,249 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         INSERT INTO seq_counter (id, value) VALUES (1, 0);
       `);
+    },
+  },
+  {
+    version: 3,
+    name: 'domain',
+    up(db) {
+      // Every synced table carries `seq` (db/seq.ts) and a `deleted` tombstone flag, and is indexed
+      // on seq because pull and push read "rows with seq in a range". SQL stays portable (no JSON
+      // functions in constraints) so a PostgreSQL store can mirror it; JSON columns are plain text.
+      db.exec(`
+        CREATE TABLE shops (
+          id      TEXT PRIMARY KEY,
+          name    TEXT NOT NULL,
+          seq     INTEGER NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX shops_by_seq ON shops(seq);
+
+        CREATE TABLE teams (
+          id      TEXT PRIMARY KEY,
+          name    TEXT NOT NULL,
+          kind    TEXT NOT NULL CHECK (kind IN ('platform', 'merchant')),
+          shop_id TEXT REFERENCES shops(id),
+          seq     INTEGER NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+          CHECK ((kind = 'merchant') = (shop_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX teams_by_seq ON teams(seq);
+
+        -- Not synced on its own: membership travels as agents.teamIds, so a change re-stamps the user.
+        CREATE TABLE team_members (
+          team_id TEXT NOT NULL REFERENCES teams(id),
+          user_id TEXT NOT NULL REFERENCES users(id),
+          PRIMARY KEY (team_id, user_id)
+        ) STRICT;
+        CREATE INDEX team_members_by_user ON team_members(user_id, team_id);
+
+        -- Users are the agent directory: they become a synced table.
+        ALTER TABLE users ADD COLUMN shop_id TEXT REFERENCES shops(id);
+        ALTER TABLE users ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE users ADD COLUMN max_concurrent INTEGER NOT NULL DEFAULT 5 CHECK (max_concurrent >= 0);
+        ALTER TABLE users ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
+        CREATE INDEX users_by_seq ON users(seq);
+        CREATE INDEX users_by_shop ON users(shop_id);
+
+        CREATE TABLE queues (
+          id             TEXT PRIMARY KEY,
+          name           TEXT NOT NULL,
+          kind           TEXT NOT NULL CHECK (kind IN ('platform', 'merchant', 'escalation', 'feedback')),
+          shop_id        TEXT REFERENCES shops(id),
+          bot_first      INTEGER NOT NULL DEFAULT 0 CHECK (bot_first IN (0, 1)),
+          channels       TEXT NOT NULL DEFAULT '["chat"]',
+          hours          TEXT NOT NULL DEFAULT '"24x7"',
+          max_concurrent INTEGER CHECK (max_concurrent >= 0),
+          seq            INTEGER NOT NULL,
+          deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+          CHECK ((kind = 'merchant') = (shop_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX queues_by_seq ON queues(seq);
+        CREATE INDEX queues_by_shop ON queues(shop_id);
+
+        CREATE TABLE queue_teams (
+          queue_id TEXT NOT NULL REFERENCES queues(id),
+          team_id  TEXT NOT NULL REFERENCES teams(id),
+          PRIMARY KEY (queue_id, team_id)
+        ) STRICT;
+        CREATE INDEX queue_teams_by_team ON queue_teams(team_id, queue_id);
+
+        -- Contact fields are stored in full here and masked on the way out (customers/masking.ts).
+        CREATE TABLE customers (
+          id         TEXT PRIMARY KEY,
+          name       TEXT NOT NULL,
+          level      TEXT NOT NULL DEFAULT 'normal' CHECK (level IN ('normal', 'VIP', 'KOC')),
+          tags       TEXT NOT NULL DEFAULT '[]',
+          phone      TEXT,
+          email      TEXT,
+          address    TEXT,
+          created_at INTEGER NOT NULL,
+          seq        INTEGER NOT NULL,
+          deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX customers_by_seq ON customers(seq);
+
+        -- Customer-side credentials, apart from agent sessions; only token hashes are kept.
+        CREATE TABLE customer_sessions (
+          token_hash  TEXT PRIMARY KEY,
+          customer_id TEXT NOT NULL REFERENCES customers(id),
+          created_at  INTEGER NOT NULL,
+          expires_at  INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX customer_sessions_by_customer ON customer_sessions(customer_id);
+
+        -- Money in whole fen: floating-point yuan would drift.
+        CREATE TABLE orders (
+          id          TEXT PRIMARY KEY,
+          shop_id     TEXT NOT NULL REFERENCES shops(id),
+          customer_id TEXT NOT NULL REFERENCES customers(id),
+          items       TEXT NOT NULL,
+          total_fen   INTEGER NOT NULL CHECK (total_fen >= 0),
+          status      TEXT NOT NULL CHECK (status IN ('paid', 'shipped', 'delivered', 'refunding', 'refunded', 'closed')),
+          carrier     TEXT,
+          tracking_no TEXT,
+          created_at  INTEGER NOT NULL,
+          seq         INTEGER NOT NULL,
+          deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX orders_by_seq ON orders(seq);
+        CREATE INDEX orders_by_customer ON orders(customer_id);
+
+        CREATE TABLE conversations (
+          id                      TEXT PRIMARY KEY,
+          customer_id             TEXT NOT NULL REFERENCES customers(id),
+          queue_id                TEXT NOT NULL REFERENCES queues(id),
+          shop_id                 TEXT REFERENCES shops(id),
+          channel                 TEXT NOT NULL CHECK (channel IN ('chat', 'comment', 'dm', 'feedback')),
+          status                  TEXT NOT NULL CHECK (status IN ('bot', 'queued', 'assigned', 'waiting_customer', 'resolved', 'closed')),
+          assignee_id             TEXT REFERENCES users(id),
+          order_id                TEXT,
+          created_at              INTEGER NOT NULL,
+          queued_at               INTEGER,
+          assigned_at             INTEGER,
+          first_response_at       INTEGER,
+          last_customer_at        INTEGER,
+          last_agent_at           INTEGER,
+          resolved_at             INTEGER,
+          closed_at               INTEGER,
+          category                TEXT,
+          csat                    INTEGER CHECK (csat BETWEEN 1 AND 5),
+          escalated_from_queue_id TEXT REFERENCES queues(id),
+          seq                     INTEGER NOT NULL,
+          deleted                 INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX conversations_by_seq ON conversations(seq);
+        CREATE INDEX conversations_by_customer ON conversations(customer_id);
+        CREATE INDEX conversations_by_queue ON conversations(queue_id, status);
+        CREATE INDEX conversations_by_assignee ON conversations(assignee_id, status);
+
+        -- Everyone who is or was working on a conversation: the agent visibility rule reads it.
+        CREATE TABLE conversation_participants (
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          user_id         TEXT NOT NULL REFERENCES users(id),
+          role            TEXT NOT NULL CHECK (role IN ('assignee', 'former')),
+          since           INTEGER NOT NULL,
+          PRIMARY KEY (conversation_id, user_id)
+        ) STRICT;
+        CREATE INDEX conversation_participants_by_user ON conversation_participants(user_id, conversation_id);
+
+        -- Every queue a conversation is or was in: leads see what passed through their teams' queues.
+        CREATE TABLE conversation_queues (
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          queue_id        TEXT NOT NULL REFERENCES queues(id),
+          since           INTEGER NOT NULL,
+          PRIMARY KEY (conversation_id, queue_id)
+        ) STRICT;
+        CREATE INDEX conversation_queues_by_queue ON conversation_queues(queue_id, conversation_id);
+
+        -- platform_only marks notes written on the platform side, which merchant users never receive.
+        CREATE TABLE messages (
+          id                 TEXT PRIMARY KEY,
+          conversation_id    TEXT NOT NULL REFERENCES conversations(id),
+          sender_kind        TEXT NOT NULL CHECK (sender_kind IN ('customer', 'agent', 'bot', 'system')),
+          sender_id          TEXT,
+          kind               TEXT NOT NULL CHECK (kind IN ('text', 'note', 'event')),
+          body               TEXT NOT NULL,
+          meta               TEXT,
+          article_id         TEXT,
+          platform_only      INTEGER NOT NULL DEFAULT 0 CHECK (platform_only IN (0, 1)),
+          created_at         INTEGER NOT NULL,
+          client_mutation_id TEXT,
+          seq                INTEGER NOT NULL,
+          deleted            INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX messages_by_seq ON messages(seq);
+        CREATE INDEX messages_by_conversation ON messages(conversation_id, created_at);
+        -- A sender's retry with the same client id finds the message it already sent.
+        CREATE UNIQUE INDEX messages_by_client_id ON messages(sender_id, client_mutation_id) WHERE client_mutation_id IS NOT NULL;
+
+        CREATE TABLE kb_articles (
+          id         TEXT PRIMARY KEY,
+          title      TEXT NOT NULL,
+          body       TEXT NOT NULL,
+          category   TEXT NOT NULL,
+          tags       TEXT NOT NULL DEFAULT '[]',
+          keywords   TEXT NOT NULL DEFAULT '[]',
+          questions  TEXT NOT NULL DEFAULT '[]',
+          shop_id    TEXT REFERENCES shops(id),
+          updated_at INTEGER NOT NULL,
+          seq        INTEGER NOT NULL,
+          deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX kb_articles_by_seq ON kb_articles(seq);
+
+        CREATE TABLE kb_article_teams (
+          article_id TEXT NOT NULL REFERENCES kb_articles(id),
+          team_id    TEXT NOT NULL REFERENCES teams(id),
+          PRIMARY KEY (article_id, team_id)
+        ) STRICT;
+        CREATE INDEX kb_article_teams_by_team ON kb_article_teams(team_id, article_id);
+
+        CREATE TABLE canned_replies (
+          id         TEXT PRIMARY KEY,
+          scope      TEXT NOT NULL CHECK (scope IN ('team', 'personal')),
+          team_id    TEXT REFERENCES teams(id),
+          owner_id   TEXT REFERENCES users(id),
+          shortcut   TEXT NOT NULL,
+          title      TEXT NOT NULL,
+          body       TEXT NOT NULL,
+          updated_at INTEGER NOT NULL,
+          seq        INTEGER NOT NULL,
+          deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+          CHECK ((scope = 'team') = (team_id IS NOT NULL AND owner_id IS NULL)),
+          CHECK ((scope = 'personal') = (owner_id IS NOT NULL AND team_id IS NULL))
+        ) STRICT;
+        CREATE INDEX canned_replies_by_seq ON canned_replies(seq);
+
+        -- At-most-once mutations: written in the transaction of the mutation's effects.
+        CREATE TABLE applied_mutations (
+          client_id   TEXT NOT NULL,
+          mutation_id TEXT NOT NULL,
+          user_id     TEXT NOT NULL REFERENCES users(id),
+          outcome     TEXT NOT NULL,
+          applied_at  INTEGER NOT NULL,
+          PRIMARY KEY (client_id, mutation_id)
+        ) STRICT;
+        CREATE INDEX applied_mutations_by_time ON applied_mutations(applied_at);
+
+        -- Who did what to personal data (reveals). detail never holds the revealed value.
+        CREATE TABLE audit_log (
+          id      TEXT PRIMARY KEY,
+          at      INTEGER NOT NULL,
+          user_id TEXT,
+          action  TEXT NOT NULL,
+          target  TEXT NOT NULL,
+          detail  TEXT NOT NULL DEFAULT '{}'
+        ) STRICT;
+        CREATE INDEX audit_log_by_at ON audit_log(at);
+        CREATE INDEX audit_log_by_target ON audit_log(target, at);
+      `);
+      // Users that existed before this migration join the sync stream with fresh numbers.
+      const ids = db.prepare<[], { id: string }>('SELECT id FROM users ORDER BY created_at, id').all();
+      const stamp = db.prepare<[number, string]>('UPDATE users SET seq = ? WHERE id = ?');
+      for (const { id } of ids) stamp.run(nextSeq(db), id);
     },
   },
 ];

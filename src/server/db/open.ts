@@ -23,10 +23,11 @@ export function openServerDatabase(dataDir: string, now: () => number = Date.now
 }
 
 function configure(db: SqliteDatabase): void {
-  // WAL lets readers run while the writer commits; NORMAL sync is durable enough under WAL
-  // (a power cut may lose the last commits but never corrupts the file).
+  // WAL lets readers run while the writer commits. FULL syncs the WAL on every commit: a
+  // message is acknowledged only after its commit, so an acknowledged message must survive a
+  // power cut too (NORMAL could lose the last commits).
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Backups or an admin's sqlite3 shell may hold a lock briefly; wait instead of failing.
   db.pragma('busy_timeout = 5000');

@@ -10,3 +10,6 @@ export type Statement<P extends SqlValue[] = SqlValue[], R = unknown> = Database
 export function openSqlite(filename: string): SqliteDatabase {
   return new Database(filename);
 }
+
+/** A statement bound with named parameters (`@name`), one object per call. */
+export type NamedStatement<R = unknown> = Database.Statement<[Record<string, SqlValue>], R>;

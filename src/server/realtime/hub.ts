@@ -11,6 +11,8 @@ export interface Connection {
   readonly expiresAt: number;
   /** Cleared on each heartbeat ping, set again by the pong (or any frame). */
   alive: boolean;
+  /** seq of the last row pushed on this socket: the next rows frame's `prev` (sync/push.ts) */
+  pushedSeq: number;
 }
 
 /**
@@ -22,13 +24,14 @@ export class ConnectionHub {
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly bySession = new Map<string, Set<Connection>>();
 
-  add(socket: HubSocket, session: AuthSession): Connection {
+  add(socket: HubSocket, session: AuthSession, pushedSeq = 0): Connection {
     const connection: Connection = {
       socket,
       userId: session.user.id,
       tokenHash: session.tokenHash,
       expiresAt: session.expiresAt,
       alive: true,
+      pushedSeq,
     };
     this.bySocket.set(socket, connection);
     addTo(this.byUser, connection.userId, connection);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { WS_CLOSE_UNAUTHENTICATED, type WsHelloSchema } from '../../shared/api/auth';
 import type { AccountsService } from '../accounts/service';
-import { readFrame } from './frames';
+import { frameType, readFrame, type FrameHandler } from './frames';
 import type { ConnectionHub } from './hub';
 
 /** Standard close codes (RFC 6455 §7.4.1). */
@@ -15,6 +15,10 @@ export interface RealtimeDeps {
   accounts: AccountsService;
   hub: ConnectionHub;
   now: () => number;
+  /** handlers of client → server frames by their `t` */
+  frames?: ReadonlyMap<string, FrameHandler>;
+  /** the newest seq at connect time: the `prev` of the first rows frame (see sync/push.ts) */
+  serverSeq?: () => number;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface RealtimeDeps {
  * upgrade, then a 4401 close, so the client can tell "sign in again" from "network down".
  */
 export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps): void {
-  const { accounts, hub, now } = deps;
+  const { accounts, hub, now, frames } = deps;
 
   // A signed-out token must not keep receiving pushes.
   accounts.onSessionRevoked((tokenHash) => {
@@ -37,8 +41,11 @@ export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps)
       return;
     }
 
-    const connection = hub.add(socket, session);
+    const connection = hub.add(socket, session, deps.serverSeq?.() ?? 0);
     let malformed = 0;
+    const send = (frame: object): void => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    };
     socket.on('close', () => hub.remove(socket));
     socket.on('pong', () => {
       connection.alive = true;
@@ -52,9 +59,22 @@ export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps)
         malformed += 1;
         request.log.debug({ malformed }, 'ignored malformed websocket frame');
         if (malformed > MAX_MALFORMED_FRAMES) socket.close(CLOSE_POLICY_VIOLATION, 'too_many_malformed_frames');
+      } else {
+        // Unknown frame types are ignored so older servers tolerate newer clients.
+        const handler = frames?.get(frameType(frame.value) ?? '');
+        if (!handler) return;
+        // The heartbeat closes expired sessions only every so often; a write must not slip through meanwhile.
+        if (connection.expiresAt <= now()) {
+          socket.close(WS_CLOSE_UNAUTHENTICATED, 'session_expired');
+          return;
+        }
+        try {
+          handler({ userId: session.user.id, send, log: request.log }, frame.value);
+        } catch (error) {
+          request.log.error({ err: error }, 'websocket frame handler failed');
+          send({ t: 'error', error: 'internal', message: 'internal server error' });
+        }
       }
-      // Well-formed frames: no client → server messages are defined yet; unknown ones are
-      // ignored so older servers tolerate newer clients.
     });
 
     const hello: z.infer<typeof WsHelloSchema> = { t: 'hello', user: session.user, serverTime: now() };

@@ -24,3 +24,56 @@ export function openWs(httpUrl: string, token?: string): WsResult {
   socket.on('error', () => undefined); // failures surface through `closed`
   return { socket, firstMessage, closed };
 }
+
+/** A frame as received: parsed JSON with a `t`. */
+export type Frame = { t: string } & Record<string, unknown>;
+
+export interface WsCollector extends WsResult {
+  /** every frame received so far, in order (the hello included) */
+  frames: Frame[];
+  /** resolves with the first frame (already received or still to come) that matches */
+  next(match: (frame: Frame) => boolean, timeoutMs?: number): Promise<Frame>;
+  send(frame: unknown): void;
+  close(): Promise<void>;
+}
+
+/** Opens a socket that records every frame, for push and mutate tests. Resolves after the hello. */
+export async function openCollector(httpUrl: string, token: string): Promise<WsCollector> {
+  const ws = openWs(httpUrl, token);
+  const frames: Frame[] = [];
+  const waiters = new Set<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }>();
+  ws.socket.on('message', (data) => {
+    const frame = JSON.parse(data.toString()) as Frame;
+    frames.push(frame);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(frame)) {
+        waiters.delete(waiter);
+        waiter.resolve(frame);
+      }
+    }
+  });
+  await ws.firstMessage;
+  return {
+    ...ws,
+    frames,
+    next(match, timeoutMs = 5000) {
+      const seen = frames.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise<Frame>((resolve, reject) => {
+        const waiter = { match, resolve: (f: Frame) => (clearTimeout(timer), resolve(f)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error('no matching frame in time'));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    send(frame) {
+      ws.socket.send(JSON.stringify(frame));
+    },
+    async close() {
+      ws.socket.close();
+      await ws.closed;
+    },
+  };
+}

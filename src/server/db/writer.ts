@@ -1,0 +1,119 @@
+import type { SyncedEntity } from '../../shared/api/sync';
+import { nextSeq } from './seq';
+import type { SqliteDatabase } from './sqlite';
+
+/*
+ * The one writer (ARCHITECTURE §4.4): every change to domain tables runs inside write(), which
+ * opens the transaction, hands out seq numbers through the WriteTx, and tells listeners (the
+ * push fan-out) which seq range committed. Because there is one writer and stamps are taken in
+ * the transaction, the rows a commit changed are exactly those with seq in [from, to].
+ */
+
+/** The handle code inside a write uses to stamp rows. */
+export interface WriteTx {
+  /** The next server seq, for a row of `entity` being inserted or updated in this transaction. */
+  stamp(entity: SyncedEntity): number;
+}
+
+/** What one committed transaction changed, for push. */
+export interface Commit {
+  from: number;
+  to: number;
+  entities: ReadonlySet<SyncedEntity>;
+}
+
+export interface Writer {
+  /**
+   * Runs fn in a write transaction and returns its result after the commit. Nested calls run in
+   * a savepoint: if the inner fn throws, only its changes (and its seq numbers) are undone.
+   */
+  write<T>(fn: (tx: WriteTx) => T): T;
+  /** Called after each commit that stamped at least one row, in commit order. */
+  onCommit(listener: (commit: Commit) => void): () => void;
+}
+
+interface Stamps {
+  from: number;
+  to: number;
+  entities: Set<SyncedEntity>;
+}
+
+class SqliteWriter implements Writer {
+  private stamps: Stamps | null = null;
+  private depth = 0;
+  private readonly listeners = new Set<(commit: Commit) => void>();
+  private readonly tx: WriteTx = {
+    stamp: (entity) => {
+      const seq = nextSeq(this.db);
+      const s = (this.stamps ??= { from: seq, to: seq, entities: new Set() });
+      s.to = seq;
+      s.entities.add(entity);
+      return seq;
+    },
+  };
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly reportError: (error: unknown) => void,
+  ) {}
+
+  write<T>(fn: (tx: WriteTx) => T): T {
+    if (this.depth > 0) return this.nested(fn);
+    this.stamps = null;
+    this.depth = 1;
+    let result: T;
+    try {
+      // IMMEDIATE takes the write lock up front, so a busy database fails before any work is done.
+      result = this.db.transaction(() => fn(this.tx)).immediate();
+    } finally {
+      this.depth = 0;
+    }
+    const committed = this.stamps as Stamps | null;
+    this.stamps = null;
+    if (committed) this.emit(committed);
+    return result;
+  }
+
+  onCommit(listener: (commit: Commit) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private nested<T>(fn: (tx: WriteTx) => T): T {
+    // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
+    const saved = this.stamps ? { ...this.stamps, entities: new Set(this.stamps.entities) } : null;
+    this.depth += 1;
+    try {
+      return this.db.transaction(() => fn(this.tx))();
+    } catch (error) {
+      // The seq counter rolled back with the savepoint, so the numbers will be handed out again.
+      this.stamps = saved;
+      throw error;
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private emit(commit: Commit): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(commit);
+      } catch (error) {
+        // The data is committed; a failing listener (a broken socket) must not fail the write.
+        this.reportError(error);
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<SqliteDatabase, Writer>();
+
+/** The writer of a database: one per database, so every write is tracked by the same instance. */
+export function writerFor(db: SqliteDatabase, reportError: (error: unknown) => void = () => undefined): Writer {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new SqliteWriter(db, reportError);
+    writers.set(db, writer);
+  }
+  return writer;
+}

@@ -1,0 +1,67 @@
+import type { MutationArgs } from '../../shared/api/mutations';
+import { ACTIVE_STATUSES } from '../../shared/domain/conversations';
+import type { ConversationLifecycle, StepContext } from '../conversations/service';
+import { mustBeIn, mustHandle, visibleConversation } from '../conversations/guards';
+import type { ConversationsStore } from '../conversations/store';
+import { newId } from '../ids';
+import { Rejection } from '../mutations/rejection';
+import type { RowRef, SyncService } from '../sync/service';
+import type { MessagesStore } from './store';
+
+/** Agent replies and internal notes. Customer messages arrive through the customer side. */
+export class AgentMessages {
+  constructor(
+    private readonly deps: {
+      conversations: ConversationsStore;
+      messages: MessagesStore;
+      sync: SyncService;
+      lifecycle: ConversationLifecycle;
+    },
+  ) {}
+
+  /** A reply the customer sees: the conversation now waits for the customer. */
+  send(ctx: StepContext & { mutationId: string }, args: MutationArgs<'messages.send'>): RowRef[] {
+    const { conversations, messages } = this.deps;
+    const conversation = visibleConversation(this.deps, ctx.scope, args.conversationId);
+    mustHandle(ctx.scope, conversation, 'reply in');
+    mustBeIn(conversation, ACTIVE_STATUSES, 'reply in');
+    const id = this.freshId(ctx.now, args.messageId);
+    messages.insertMessage(ctx.tx, {
+      id,
+      conversationId: conversation.id,
+      senderKind: 'agent',
+      senderId: ctx.scope.userId,
+      kind: 'text',
+      body: args.text,
+      event: null,
+      articleId: null,
+      createdAt: ctx.now,
+      platformOnly: false,
+      clientMutationId: ctx.mutationId,
+    });
+    conversations.updateConversation(ctx.tx, conversation.id, {
+      status: 'waiting_customer',
+      lastAgentAt: ctx.now,
+      firstResponseAt: conversation.firstResponseAt ?? ctx.now,
+    });
+    return [
+      { entity: 'messages', id },
+      { entity: 'conversations', id: conversation.id },
+    ];
+  }
+
+  /** Anyone who sees the conversation may leave a note, in any status. */
+  note(ctx: StepContext & { mutationId: string }, args: MutationArgs<'messages.note'>): RowRef[] {
+    const conversation = visibleConversation(this.deps, ctx.scope, args.conversationId);
+    const id = this.freshId(ctx.now, args.messageId);
+    return [this.deps.lifecycle.note(ctx, conversation.id, args.text, id, ctx.mutationId)];
+  }
+
+  private freshId(now: number, wanted: string | undefined): string {
+    if (wanted === undefined) return newId(now);
+    // A retry of the same mutation never gets here (its stored outcome is returned), so an id
+    // in use means another write already took it.
+    if (this.deps.messages.message(wanted)) throw new Rejection('conflict', `message id ${wanted} is already used`);
+    return wanted;
+  }
+}

@@ -1,0 +1,75 @@
+import type { SyncedEntity } from '../../shared/api/sync';
+import type { SqlValue } from '../db/sqlite';
+import { isMerchant, type Scope } from './scope';
+
+/*
+ * The scope table of docs/sync-protocol.md as SQL: for each entity, a condition on the row
+ * (table alias `t`) that holds when the scoped user may see it. Memberships are read through
+ * subqueries, so a change of teams takes effect in the same transaction that makes it.
+ * Plain SQL (IN / EXISTS / UNION), valid in SQLite and PostgreSQL alike.
+ */
+
+export interface SqlFilter {
+  sql: string;
+  params: Record<string, SqlValue>;
+}
+
+const MY_TEAMS = 'SELECT team_id FROM team_members WHERE user_id = @scope_uid';
+
+/** Ids of conversations the user is or was a participant of, plus (leads) those that passed through their teams' queues. */
+function conversationIds(scope: Scope): string {
+  const participated = 'SELECT conversation_id FROM conversation_participants WHERE user_id = @scope_uid';
+  if (scope.audience !== 'lead') return participated;
+  return `${participated} UNION SELECT cq.conversation_id FROM conversation_queues cq
+    JOIN queue_teams cqt ON cqt.queue_id = cq.queue_id
+    WHERE cqt.team_id IN (${MY_TEAMS})`;
+}
+
+/** Visible conversations as an id subquery; merchant users only within their own shop. */
+function visibleConversations(scope: Scope): string {
+  const ids = conversationIds(scope);
+  return isMerchant(scope) ? `SELECT sc.id FROM conversations sc WHERE sc.id IN (${ids}) AND sc.shop_id = @scope_shop` : ids;
+}
+
+function predicate(entity: SyncedEntity, scope: Scope): string {
+  if (scope.audience === 'admin') return '1 = 1';
+  const merchant = isMerchant(scope);
+  switch (entity) {
+    case 'teams':
+      return `t.id IN (${MY_TEAMS})`;
+    case 'shops':
+      return `(t.id = @scope_shop OR t.id IN (SELECT st.shop_id FROM teams st WHERE st.id IN (${MY_TEAMS})))`;
+    case 'queues':
+      return scope.audience === 'merchant_agent'
+        ? 't.shop_id = @scope_shop'
+        : `t.id IN (SELECT sqt.queue_id FROM queue_teams sqt WHERE sqt.team_id IN (${MY_TEAMS}))`;
+    case 'agents':
+      if (scope.audience === 'merchant_agent') return 't.shop_id = @scope_shop';
+      if (scope.audience === 'platform_agent') {
+        return `t.id IN (SELECT stm.user_id FROM team_members stm JOIN teams st ON st.id = stm.team_id WHERE st.kind = 'platform')`;
+      }
+      return `t.id IN (SELECT stm.user_id FROM team_members stm WHERE stm.team_id IN (${MY_TEAMS}))`;
+    case 'conversations':
+      return `t.id IN (${visibleConversations(scope)})`;
+    case 'messages':
+      // Merchant users never receive platform-side notes (e.g. those written after an escalation).
+      return `t.conversation_id IN (${visibleConversations(scope)})${merchant ? ' AND t.platform_only = 0' : ''}`;
+    case 'customers':
+      return `t.id IN (SELECT svc.customer_id FROM conversations svc WHERE svc.id IN (${visibleConversations(scope)}))`;
+    case 'orders':
+      return `t.customer_id IN (SELECT svc.customer_id FROM conversations svc WHERE svc.id IN (${visibleConversations(scope)}))${
+        merchant ? ' AND t.shop_id = @scope_shop' : ''
+      }`;
+    case 'kb': {
+      const byTeam = `t.id IN (SELECT skt.article_id FROM kb_article_teams skt WHERE skt.team_id IN (${MY_TEAMS}))`;
+      return merchant ? `(${byTeam} OR t.shop_id = @scope_shop)` : byTeam;
+    }
+    case 'canned':
+      return `((t.scope = 'team' AND t.team_id IN (${MY_TEAMS})) OR (t.scope = 'personal' AND t.owner_id = @scope_uid))`;
+  }
+}
+
+/** The visibility condition for `entity` rows (alias `t`) and the parameters it binds. */
+export function visibleFilter(entity: SyncedEntity, scope: Scope): SqlFilter {
+  return { sql: predicate(entity, scope), params: { scope_uid: scope.userId, scope_shop: scope.shopId } };
+}

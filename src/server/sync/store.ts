@@ -1,0 +1,69 @@
+import type { SyncedEntity, SyncRow } from '../../shared/api/sync';
+import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
+import { visibleFilter } from '../scope/predicates';
+import type { Scope } from '../scope/scope';
+import type { BaseRow, EntitySource } from './source';
+import { ENTITY_SOURCES } from './sources';
+
+/** Reading synced rows as a given caller may see them. */
+export interface SyncReads {
+  /** the newest seq handed out */
+  serverSeq(): number;
+  /** visible rows of one entity with after < seq <= upTo, in seq order, at most `limit` */
+  rowsAfter(scope: Scope, entity: SyncedEntity, after: number, upTo: number, limit: number): SyncRow[];
+  /** the visible ones among these rows (tombstones included), current state */
+  rowsByIds(scope: Scope, entity: SyncedEntity, ids: readonly string[]): SyncRow[];
+  /** whether a live (not deleted) row exists and the caller may see it */
+  isVisible(scope: Scope, entity: SyncedEntity, id: string): boolean;
+}
+
+export function toSyncRow(source: EntitySource, row: BaseRow, scope: Scope): SyncRow {
+  return { entity: source.entity, id: row.id, seq: row.seq, deleted: row.deleted === 1, data: source.toData(row, scope) };
+}
+
+export function createSyncStore(db: SqliteDatabase): SyncReads {
+  // One statement per distinct SQL text: a handful of scope shapes per entity, prepared once.
+  const statements = new Map<string, NamedStatement<BaseRow>>();
+  const prepared = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<[Record<string, SqlValue>], BaseRow>(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const seq = db.prepare<[], { value: number }>('SELECT value FROM seq_counter WHERE id = 1');
+
+  return {
+    serverSeq: () => seq.get()?.value ?? 0,
+
+    rowsAfter(scope, entity, after, upTo, limit) {
+      const source = ENTITY_SOURCES[entity];
+      const filter = visibleFilter(entity, scope);
+      const sql = `SELECT ${source.columns} FROM ${source.table} t
+        WHERE t.seq > @after AND t.seq <= @upto AND (${filter.sql}) ORDER BY t.seq LIMIT @limit`;
+      return prepared(sql)
+        .all({ ...filter.params, after, upto: upTo, limit })
+        .map((row) => toSyncRow(source, row, scope));
+    },
+
+    rowsByIds(scope, entity, ids) {
+      const source = ENTITY_SOURCES[entity];
+      const filter = visibleFilter(entity, scope);
+      const stmt = prepared(`SELECT ${source.columns} FROM ${source.table} t WHERE t.id = @id AND (${filter.sql})`);
+      const rows: SyncRow[] = [];
+      for (const id of ids) {
+        const row = stmt.get({ ...filter.params, id });
+        if (row) rows.push(toSyncRow(source, row, scope));
+      }
+      return rows;
+    },
+
+    isVisible(scope, entity, id) {
+      const source = ENTITY_SOURCES[entity];
+      const filter = visibleFilter(entity, scope);
+      const stmt = prepared(`SELECT t.id, t.seq, t.deleted FROM ${source.table} t WHERE t.id = @id AND t.deleted = 0 AND (${filter.sql})`);
+      return stmt.get({ ...filter.params, id }) !== undefined;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+
+/*
+ * The mutations the server applies, name → args schema. The core builds its outbox entries from
+ * these and the server validates each mutation's args against the same schema.
+ */
+
+const MessageText = z.string().max(5000).refine((s) => s.trim().length > 0, 'must not be blank');
+const Tag = z.string().trim().min(1).max(32);
+
+export const MUTATION_ARGS = {
+  /** An agent's reply the customer sees. `messageId` lets the client keep its optimistic row's id. */
+  'messages.send': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
+  /** An internal note: never sent to the customer. */
+  'messages.note': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
+  /** Take a queued conversation of a queue the caller serves. */
+  'conversations.accept': z.object({ conversationId: IdSchema }).strict(),
+  'conversations.resolve': z.object({ conversationId: IdSchema, category: z.string().trim().min(1).max(64) }).strict(),
+  'conversations.reopen': z.object({ conversationId: IdSchema }).strict(),
+  /** Hand over to an agent or put back into a queue, optionally with an internal note. */
+  'conversations.transfer': z
+    .object({
+      conversationId: IdSchema,
+      to: z.union([z.object({ agentId: IdSchema }).strict(), z.object({ queueId: IdSchema }).strict()]),
+      note: z.string().max(2000).optional(),
+    })
+    .strict(),
+  'customers.tag': z
+    .object({ customerId: IdSchema, add: z.array(Tag).max(20).default([]), remove: z.array(Tag).max(20).default([]) })
+    .strict()
+    .refine((a) => a.add.length + a.remove.length > 0, 'add or remove at least one tag'),
+} as const satisfies Record<string, z.ZodType>;
+
+export type MutationName = keyof typeof MUTATION_ARGS;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './ids';
+import { ChannelSchema } from './org';
+
+/*
+ * Conversations and their messages as workstations receive them.
+ * Lifecycle: bot → queued → assigned ⇄ waiting_customer → resolved → closed; a customer message
+ * within the reopen window brings a resolved conversation back to assigned (or queued).
+ */
+
+export const ConversationStatusSchema = z.enum(['bot', 'queued', 'assigned', 'waiting_customer', 'resolved', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+/** Statuses in which a conversation counts against its assignee's capacity. */
+export const ACTIVE_STATUSES = ['assigned', 'waiting_customer'] as const satisfies readonly ConversationStatus[];
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  queueId: IdSchema,
+  /** the shop the customer talks to (merchant conversations, also after an escalation) */
+  shopId: IdSchema.nullable(),
+  channel: ChannelSchema,
+  status: ConversationStatusSchema,
+  assigneeId: IdSchema.nullable(),
+  orderId: IdSchema.nullable(),
+  createdAt: TimestampSchema,
+  queuedAt: TimestampSchema.nullable(),
+  assignedAt: TimestampSchema.nullable(),
+  firstResponseAt: TimestampSchema.nullable(),
+  lastCustomerAt: TimestampSchema.nullable(),
+  lastAgentAt: TimestampSchema.nullable(),
+  resolvedAt: TimestampSchema.nullable(),
+  closedAt: TimestampSchema.nullable(),
+  category: z.string().nullable(),
+  csat: z.number().int().min(1).max(5).nullable(),
+  escalatedFromQueueId: IdSchema.nullable(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const SenderKindSchema = z.enum(['customer', 'agent', 'bot', 'system']);
+export type SenderKind = z.infer<typeof SenderKindSchema>;
+
+/** text: the customer sees it; note: internal, agents only; event: a system line in the timeline. */
+export const MessageKindSchema = z.enum(['text', 'note', 'event']);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
+
+/**
+ * What an event message records, for the client to render in its own language. Events from
+ * imported history may carry only a text body and no structured event.
+ */
+export const ConversationEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('created'), queueId: IdSchema }),
+  z.object({ type: z.literal('accepted'), agentId: IdSchema }),
+  z.object({
+    type: z.literal('transferred'),
+    byAgentId: IdSchema,
+    fromAgentId: IdSchema.nullable(),
+    toAgentId: IdSchema.nullable(),
+    fromQueueId: IdSchema,
+    toQueueId: IdSchema,
+  }),
+  z.object({ type: z.literal('resolved'), byAgentId: IdSchema, category: z.string() }),
+  z.object({ type: z.literal('reopened'), by: z.enum(['agent', 'customer']) }),
+]);
+export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
+
+export const MessageSchema = z.object({
+  id: IdSchema,
+  conversationId: IdSchema,
+  senderKind: SenderKindSchema,
+  /** the agent (sender agent) or customer (sender customer); null for bot and system */
+  senderId: IdSchema.nullable(),
+  kind: MessageKindSchema,
+  body: z.string(),
+  /** structured form of an event message */
+  event: ConversationEventSchema.nullable(),
+  /** the KB article a bot answer came from */
+  articleId: IdSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type Message = z.infer<typeof MessageSchema>;
