@@ -1,23 +1,16 @@
-import type { CustomerLevel, OrderItem, OrderStatus } from '../../shared/domain/customers';
+import type { OrderItem, OrderStatus } from '../../shared/domain/customers';
 import { parseJson, stringArray } from '../db/json';
 import { defineSource, type BaseRow } from '../sync/source';
 import { maskForCaller } from './masking';
+import type { CustomerRow } from './store';
 
-interface CustomerRow extends BaseRow {
-  name: string;
-  level: CustomerLevel;
-  tags: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  created_at: number;
-}
+type CustomerSyncRow = CustomerRow & BaseRow;
 
 export const customersSource = defineSource({
   entity: 'customers',
   table: 'customers',
   columns: 't.id, t.seq, t.deleted, t.name, t.level, t.tags, t.phone, t.email, t.address, t.created_at',
-  toData: (r: CustomerRow, scope) => ({
+  toData: (r: CustomerSyncRow, scope) => ({
     id: r.id,
     name: r.name,
     level: r.level,

@@ -32,7 +32,8 @@ export interface CustomersWrites {
 
 export type CustomersStore = CustomersReads & CustomersWrites;
 
-interface CustomerRow {
+/** A customers row as stored (contact fields in clear: mask before they leave the server). */
+export interface CustomerRow {
   id: string;
   name: string;
   level: CustomerLevel;
