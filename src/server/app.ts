@@ -20,6 +20,7 @@ import { registerRealtimeRoutes } from './realtime/routes';
 import { registerMutationRoutes } from './mutations/routes';
 import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
+import type { Scheduler } from './routing/scheduler';
 import { startPush } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -43,6 +44,10 @@ export interface StartServerOptions {
   sessionTtlMs?: number;
   /** WebSocket ping interval, default 30 s */
   heartbeatMs?: number;
+  /** routing's timers (offer timeouts, disconnect grace); tests pass a FakeScheduler sharing `now` */
+  scheduler?: Scheduler;
+  /** how long a disconnected agent keeps their chats before they are requeued (default 60 s) */
+  disconnectGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -71,18 +76,26 @@ export async function buildApp(deps: {
   sessionTtlMs?: number;
   heartbeatMs?: number;
   reopenWindowMs?: number;
+  scheduler?: Scheduler;
+  disconnectGraceMs?: number;
 }): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
+  const hub = new ConnectionHub();
   // The domain comes first: it creates the database's one writer with a way to report push failures.
   const domain = createDomain(db, {
     now,
     reopenWindowMs: deps.reopenWindowMs,
     reportError: (err) => app.log.error({ err }, 'commit listener failed'),
+    scheduler: deps.scheduler,
+    disconnectGraceMs: deps.disconnectGraceMs,
+    notify: (userId, frame) => {
+      const text = JSON.stringify(frame);
+      for (const connection of hub.forUser(userId)) connection.socket.send(text);
+    },
   });
   const store = createAccountsStore(db);
   const accounts = new AccountsService({ store, now, sessionTtlMs: deps.sessionTtlMs });
-  const hub = new ConnectionHub();
 
   // Added before the websocket plugin so it runs first on close: clients get 1001 "going away"
   // (reconnect later) instead of a bare close.
@@ -98,13 +111,22 @@ export async function buildApp(deps: {
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
   registerCustomerChatRoutes(app, { chat: domain.customerChat });
   const frames = new Map<string, FrameHandler>([['mutate', mutateFrameHandler(domain.mutations)]]);
-  registerRealtimeRoutes(app, { accounts, hub, now, frames, serverSeq: () => domain.sync.serverSeq() });
+  registerRealtimeRoutes(app, {
+    accounts,
+    hub,
+    now,
+    frames,
+    serverSeq: () => domain.sync.serverSeq(),
+    onConnect: (userId) => domain.routing.connected(userId),
+    onDisconnect: (userId) => domain.routing.disconnected(userId),
+  });
 
   const stopPush = startPush({ writer: domain.writer, hub, sync: domain.sync, scopes: domain.scopes });
   const stopHeartbeat = startHeartbeat(hub, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, now);
   app.addHook('onClose', async () => {
     stopHeartbeat();
     stopPush();
+    domain.routing.dispose();
   });
   return { app, accounts, store, domain };
 }
@@ -134,6 +156,8 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       sessionTtlMs: opts.sessionTtlMs,
       heartbeatMs: opts.heartbeatMs,
       reopenWindowMs: opts.reopenWindowMs,
+      scheduler: opts.scheduler,
+      disconnectGraceMs: opts.disconnectGraceMs,
     });
     app = built.app;
     internals = { domain: built.domain, accounts: built.accounts, accountsStore: built.store };

@@ -8,6 +8,10 @@ import { CustomerChatService } from './customerChat/service';
 import { createCustomerSessionsStore, type CustomerSessionsStore } from './customerChat/store';
 import { registerCustomerMutations } from './customers/mutations';
 import { CustomersService } from './customers/service';
+import { registerRoutingMutations } from './dispatch/mutations';
+import { RoutingService, type Notify } from './dispatch/service';
+import { createDispatchStore } from './dispatch/store';
+import { trackConversationChanges } from './dispatch/tracking';
 import { createCustomersStore, type CustomersStore } from './customers/store';
 import type { SqliteDatabase } from './db/sqlite';
 import { writerFor, type Writer } from './db/writer';
@@ -20,6 +24,7 @@ import { MutationService } from './mutations/service';
 import { createAppliedMutationsStore } from './mutations/store';
 import { OrgService } from './org/service';
 import { createOrgStore, type OrgStore } from './org/store';
+import { systemScheduler, type Scheduler } from './routing/scheduler';
 import { ScopeResolver } from './scope/resolver';
 import { createScopeStore } from './scope/store';
 import { createRestamper, type Restamper } from './sync/restamp';
@@ -51,6 +56,7 @@ export interface Domain {
   mutations: MutationService;
   customerChat: CustomerChatService;
   customerSessions: CustomerSessionsStore;
+  routing: RoutingService;
 }
 
 export interface DomainOptions {
@@ -58,6 +64,12 @@ export interface DomainOptions {
   reopenWindowMs?: number;
   /** where failures of commit listeners (push) are reported */
   reportError?: (error: unknown) => void;
+  /** routing's timers (offer timeouts, the disconnect grace period); tests pass a FakeScheduler */
+  scheduler?: Scheduler;
+  /** how long a disconnected agent keeps their chats (default: the router's) */
+  disconnectGraceMs?: number;
+  /** delivers live events (offers) to a user's sockets */
+  notify?: Notify;
 }
 
 export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain {
@@ -71,7 +83,9 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
 
   const org = createOrgStore(db);
   const customers = createCustomersStore(db);
-  const conversations = createConversationsStore(db);
+  // Routing follows every committed change of a conversation, whoever made it.
+  const changedConversations = new Set<string>();
+  const conversations = trackConversationChanges(createConversationsStore(db), (id) => changedConversations.add(id));
   const messages = createMessagesStore(db);
   const audit = createAuditStore(db);
   const access = new AccessGranter({ conversations, messages, customers, restamper });
@@ -85,6 +99,19 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   registerConversationMutations(registry, lifecycle);
   registerMessageMutations(registry, agentMessages);
   registerCustomerMutations(registry, customersService);
+  const routing = new RoutingService({
+    writer,
+    store: createDispatchStore(db),
+    conversations,
+    lifecycle,
+    changed: changedConversations,
+    now,
+    scheduler: options.scheduler ?? systemScheduler(now),
+    graceMs: options.disconnectGraceMs,
+    notify: options.notify,
+    reportError: options.reportError,
+  });
+  registerRoutingMutations(registry, routing);
   const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });
 
   const customerSessions = createCustomerSessionsStore(db);
@@ -119,5 +146,6 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     mutations,
     customerChat,
     customerSessions,
+    routing,
   };
 }

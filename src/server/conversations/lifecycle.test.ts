@@ -74,6 +74,28 @@ describe('a conversation from the customer side', () => {
     t.internals.domain.writer.write((tx) => t.internals.domain.org.setSeatProfile(tx, F.users.p2, { shopId: null, skills: [], maxConcurrent: 50 }));
   });
 
+  it('caps an accept at the smaller of the agent cap and the queue cap, never raising the agent cap', async () => {
+    const { domain } = t.internals;
+    const held = domain.conversations.activeCountFor(F.users.p2); // left over from earlier tests
+    const seat = (maxConcurrent: number) => domain.writer.write((tx) => domain.org.setSeatProfile(tx, F.users.p2, { shopId: null, skills: [], maxConcurrent }));
+    domain.writer.write((tx) =>
+      domain.org.insertQueue(tx, { id: 'queue-cap', name: 'cap', kind: 'platform', shopId: null, teamIds: [F.teamY], botFirst: false, channels: ['chat'], hours: '24x7', maxConcurrent: held + 3 }),
+    );
+    seat(held + 1);
+    const chats = [];
+    for (let i = 0; i < 4; i++) chats.push((await newChat('queue-cap')).conversationId);
+    const [a, b, c, d] = chats as [string, string, string, string];
+    await t.apply('p2', 'conversations.accept', { conversationId: a });
+    // The queue allows more, but the agent's own cap still holds.
+    expect(await t.act('p2', 'conversations.accept', { conversationId: b })).toMatchObject({ status: 'rejected', message: `at capacity: ${held + 1} active conversations` });
+    // With a higher agent cap, the queue's is the smaller one.
+    seat(50);
+    await t.apply('p2', 'conversations.accept', { conversationId: b });
+    await t.apply('p2', 'conversations.accept', { conversationId: c });
+    expect(await t.act('p2', 'conversations.accept', { conversationId: d })).toMatchObject({ status: 'rejected', message: `at capacity: ${held + 3} active conversations` });
+    for (const id of [a, b, c]) await t.apply('p2', 'conversations.resolve', { conversationId: id, category: 'done' });
+  });
+
   it('resolves once, reopens by the agent, and is reopened by the customer within the window', async () => {
     const { customer, conversationId } = await newChat();
     await t.apply('p1', 'conversations.accept', { conversationId });

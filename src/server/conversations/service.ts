@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import type { MessagesStore } from '../messages/store';
 import { Rejection } from '../mutations/rejection';
 import type { OrgReads } from '../org/store';
+import { effectiveCap } from '../routing/pickAgent';
 import { isMerchant, type Scope } from '../scope/scope';
 import type { RowRef, SyncService } from '../sync/service';
 import type { AccessGranter } from './access';
@@ -38,7 +39,7 @@ export class ConversationLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
   accept(ctx: StepContext, args: MutationArgs<'conversations.accept'>): RowRef[] {
-    const { conversations, sync, access } = this.deps;
+    const { conversations, sync } = this.deps;
     const conversation = conversations.conversation(args.conversationId);
     if (!conversation || conversation.deleted) throw new Rejection('not_found', `no conversation ${args.conversationId}`);
     // An agent cannot see a queued conversation yet: serving its queue is what entitles them.
@@ -50,12 +51,34 @@ export class ConversationLifecycle {
       throw new Rejection('conflict', conversation.assigneeId ? 'the conversation is already assigned to someone else' : `cannot accept a conversation that is ${conversation.status}`);
     }
     this.checkCapacity(ctx.scope.userId, conversation.queueId);
+    return this.assign(ctx.tx, conversation.id, ctx.scope.userId, ctx.now);
+  }
 
-    access.grantConversation(ctx.tx, conversation.id);
-    conversations.setParticipant(conversation.id, ctx.scope.userId, 'assignee', ctx.now);
-    conversations.updateConversation(ctx.tx, conversation.id, { status: 'assigned', assigneeId: ctx.scope.userId, assignedAt: ctx.now });
-    const event = this.event(ctx, conversation.id, { type: 'accepted', agentId: ctx.scope.userId }, 'conversation accepted');
-    return [ref(conversation.id), event];
+  /**
+   * The assignment itself, shared by accept and the router (an auto-assign): the agent becomes
+   * the assignee and sees the whole history. Callers have checked the rules.
+   */
+  assign(tx: WriteTx, conversationId: string, agentId: string, now: number): RowRef[] {
+    const { conversations, access } = this.deps;
+    access.grantConversation(tx, conversationId);
+    conversations.setParticipant(conversationId, agentId, 'assignee', now);
+    conversations.updateConversation(tx, conversationId, { status: 'assigned', assigneeId: agentId, assignedAt: now });
+    const event = this.systemEvent(tx, now, conversationId, { type: 'accepted', agentId }, 'conversation accepted');
+    return [ref(conversationId), event];
+  }
+
+  /**
+   * A disconnected agent did not come back in time: their active chat goes back to its queue
+   * (the router puts it at the head). Does nothing when it is no longer theirs.
+   */
+  requeueReleased(tx: WriteTx, conversationId: string, agentId: string, now: number): boolean {
+    const { conversations } = this.deps;
+    const conversation = conversations.conversation(conversationId);
+    if (!conversation || conversation.deleted || conversation.assigneeId !== agentId || !isActive(conversation)) return false;
+    conversations.setParticipant(conversationId, agentId, 'former', now);
+    conversations.updateConversation(tx, conversationId, { status: 'queued', assigneeId: null, queuedAt: now, assignedAt: null });
+    this.systemEvent(tx, now, conversationId, null, 'conversation requeued: the agent was disconnected');
+    return true;
   }
 
   resolve(ctx: StepContext, args: MutationArgs<'conversations.resolve'>): RowRef[] {
@@ -147,8 +170,13 @@ export class ConversationLifecycle {
   }
 
   private event(ctx: StepContext, conversationId: string, event: ConversationEvent, body: string): RowRef {
-    const id = newId(ctx.now);
-    this.deps.messages.insertMessage(ctx.tx, {
+    return this.systemEvent(ctx.tx, ctx.now, conversationId, event, body);
+  }
+
+  /** A system line in the timeline; event is null for lines the shared event union has no type for yet. */
+  private systemEvent(tx: WriteTx, now: number, conversationId: string, event: ConversationEvent | null, body: string): RowRef {
+    const id = newId(now);
+    this.deps.messages.insertMessage(tx, {
       id,
       conversationId,
       senderKind: 'system',
@@ -157,7 +185,7 @@ export class ConversationLifecycle {
       body,
       event,
       articleId: null,
-      createdAt: ctx.now,
+      createdAt: now,
       platformOnly: false,
       clientMutationId: null,
     });
@@ -167,7 +195,9 @@ export class ConversationLifecycle {
   private checkCapacity(userId: string, queueId: string): void {
     const { org, conversations } = this.deps;
     const agent = org.user(userId);
-    const limit = org.queue(queueId)?.maxConcurrent ?? agent?.maxConcurrent ?? 0;
+    const queueCap = org.queue(queueId)?.maxConcurrent ?? undefined;
+    // The routing engine's rule: the agent's own cap, lowered (never raised) by the queue's.
+    const limit = agent ? effectiveCap({ maxConcurrent: agent.maxConcurrent }, { maxConcurrentPerAgent: queueCap }) : 0;
     if (conversations.activeCountFor(userId) >= limit) {
       throw new Rejection('conflict', `at capacity: ${limit} active conversations`);
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { WS_CLOSE_UNAUTHENTICATED, type WsHelloSchema } from '../../shared/api/auth';
 import type { AccountsService } from '../accounts/service';
@@ -19,6 +19,10 @@ export interface RealtimeDeps {
   frames?: ReadonlyMap<string, FrameHandler>;
   /** the newest seq at connect time: the `prev` of the first rows frame (see sync/push.ts) */
   serverSeq?: () => number;
+  /** a socket of this user opened (routing: the agent is reachable again) */
+  onConnect?: (userId: string) => void;
+  /** the user's last socket closed (routing: the disconnect grace period starts) */
+  onDisconnect?: (userId: string) => void;
 }
 
 /**
@@ -46,7 +50,11 @@ export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps)
     const send = (frame: object): void => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     };
-    socket.on('close', () => hub.remove(socket));
+    const userId = session.user.id;
+    socket.on('close', () => {
+      hub.remove(socket);
+      if (hub.forUser(userId).length === 0) report(request.log, () => deps.onDisconnect?.(userId));
+    });
     socket.on('pong', () => {
       connection.alive = true;
     });
@@ -79,5 +87,15 @@ export function registerRealtimeRoutes(app: FastifyInstance, deps: RealtimeDeps)
 
     const hello: z.infer<typeof WsHelloSchema> = { t: 'hello', user: session.user, serverTime: now() };
     socket.send(JSON.stringify(hello));
+    report(request.log, () => deps.onConnect?.(userId));
   });
+}
+
+/** A failing listener must not break the socket. */
+function report(log: FastifyBaseLogger, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    log.error({ err: error }, 'websocket connection listener failed');
+  }
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_MAX_CONCURRENT, type AgentState, type QueueConfig, type WaitingItem } from './types';
 
 /** The agent's cap, lowered by the queue's override when the queue has one. */
-export function effectiveCap(agent: AgentState, queue?: QueueConfig): number {
+export function effectiveCap(agent: Pick<AgentState, 'maxConcurrent'>, queue?: Pick<QueueConfig, 'maxConcurrentPerAgent'>): number {
   const own = agent.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
   return queue?.maxConcurrentPerAgent === undefined ? own : Math.min(own, queue.maxConcurrentPerAgent);
 }

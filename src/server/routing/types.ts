@@ -1,8 +1,10 @@
 // The routing engine's view of agents, queues and waiting conversations. Plain data, no storage:
 // the server loads these from its store and feeds changes in.
+import type { QueueKind as SharedQueueKind } from '../../shared/domain/org';
 
 export type Presence = 'online' | 'busy' | 'away' | 'offline';
-export type QueueKind = 'platform' | 'merchant' | 'escalation' | 'feedback';
+/** The shared domain's queue kinds: one list for the wire, the store and the engine. */
+export type QueueKind = SharedQueueKind;
 export type AcceptMode = 'auto' | 'offer';
 
 /** Chats an agent may hold at once when neither the agent nor the queue says otherwise. */

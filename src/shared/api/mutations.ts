@@ -16,6 +16,8 @@ export const MUTATION_ARGS = {
   'messages.note': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
   /** Take a queued conversation of a queue the caller serves. */
   'conversations.accept': z.object({ conversationId: IdSchema }).strict(),
+  /** Refuse a conversation the router offered to the caller; it goes on to the next agent. */
+  'conversations.decline': z.object({ conversationId: IdSchema }).strict(),
   'conversations.resolve': z.object({ conversationId: IdSchema, category: z.string().trim().min(1).max(64) }).strict(),
   'conversations.reopen': z.object({ conversationId: IdSchema }).strict(),
   /** Hand over to an agent or put back into a queue, optionally with an internal note. */
@@ -30,6 +32,10 @@ export const MUTATION_ARGS = {
     .object({ customerId: IdSchema, add: z.array(Tag).max(20).default([]), remove: z.array(Tag).max(20).default([]) })
     .strict()
     .refine((a) => a.add.length + a.remove.length > 0, 'add or remove at least one tag'),
+  /** The caller's availability for routing: only online agents get offers. `reason` explains an away. */
+  'presence.set': z
+    .object({ presence: z.enum(['online', 'busy', 'away', 'offline']), reason: z.string().trim().min(1).max(64).optional() })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
