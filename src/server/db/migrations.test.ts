@@ -236,3 +236,39 @@ describe('openServerDatabase', () => {
     }
   });
 });
+
+describe('migration 4: tickets_followups_qc_sla_kb_search', () => {
+  it('creates the synced tables with seq and deleted', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    for (const table of ['tickets', 'ticket_events', 'followups', 'qc_flags']) {
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(['id', 'seq', 'deleted']));
+    }
+    expect(columns(db, 'sla_breaches')).toEqual(['key', 'conversation_id', 'kind', 'due_at', 'fired_at']);
+  });
+
+  it('enforces ticket status and priority, and a follow-up needs a conversation or a ticket', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    db.prepare("INSERT INTO teams (id, name, kind, seq) VALUES ('t1', 'T', 'platform', 1)").run();
+    db.prepare("INSERT INTO users (id, username, display_name, role, team_kind, password_hash, created_at, seq) VALUES ('u1', 'u', 'U', 'agent', 'platform', 'h', 0, 2)").run();
+    const ticket = db.prepare(
+      "INSERT INTO tickets (id, department_team_id, title, category, priority, status, creator_id, created_at, updated_at, seq) VALUES (?, 't1', 'x', 'c', ?, ?, 'u1', 0, 0, 3)",
+    );
+    ticket.run('k1', 'high', 'pending');
+    expect(() => ticket.run('k2', 'whenever', 'pending')).toThrow(/CHECK/);
+    expect(() => ticket.run('k3', 'low', 'open')).toThrow(/CHECK/);
+    const followup = db.prepare("INSERT INTO followups (id, conversation_id, ticket_id, agent_id, creator_id, due_at, created_at, seq) VALUES (?, NULL, ?, 'u1', 'u1', 0, 0, 4)");
+    followup.run('f1', 'k1');
+    expect(() => followup.run('f2', null)).toThrow(/CHECK/);
+  });
+
+  it('indexes segmented KB text so a two-character Chinese word matches', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    db.prepare('INSERT INTO kb_search (article_id, title, body) VALUES (?, ?, ?)').run('a1', '退款 流程', '申请 退款 后 三 天 到账');
+    db.prepare('INSERT INTO kb_search (article_id, title, body) VALUES (?, ?, ?)').run('a2', '修改 密码', '忘记 密码 怎么 办');
+    const hits = db.prepare<[string], { article_id: string }>('SELECT article_id FROM kb_search WHERE kb_search MATCH ? ORDER BY bm25(kb_search)').all('退款');
+    expect(hits.map((h) => h.article_id)).toEqual(['a1']);
+  });
+});

@@ -297,6 +297,114 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const { id } of ids) stamp.run(nextSeq(db), id);
     },
   },
+  {
+    version: 4,
+    name: 'tickets_followups_qc_sla_kb_search',
+    up(db) {
+      // One migration for the features built on the domain spine, so they can be built side by side.
+      db.exec(`
+        -- Work that outlives a chat. department_team_id is the team (department) holding the ticket.
+        CREATE TABLE tickets (
+          id                 TEXT PRIMARY KEY,
+          conversation_id    TEXT REFERENCES conversations(id),
+          customer_id        TEXT REFERENCES customers(id),
+          shop_id            TEXT REFERENCES shops(id),
+          department_team_id TEXT NOT NULL REFERENCES teams(id),
+          title              TEXT NOT NULL,
+          description        TEXT NOT NULL DEFAULT '',
+          category           TEXT NOT NULL,
+          priority           TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+          status             TEXT NOT NULL CHECK (status IN ('pending', 'processing', 'resolved', 'closed')),
+          assignee_id        TEXT REFERENCES users(id),
+          creator_id         TEXT NOT NULL REFERENCES users(id),
+          due_at             INTEGER,
+          created_at         INTEGER NOT NULL,
+          updated_at         INTEGER NOT NULL,
+          resolved_at        INTEGER,
+          closed_at          INTEGER,
+          seq                INTEGER NOT NULL,
+          deleted            INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX tickets_by_seq ON tickets(seq);
+        CREATE INDEX tickets_by_department ON tickets(department_team_id, status);
+        CREATE INDEX tickets_by_assignee ON tickets(assignee_id, status);
+        CREATE INDEX tickets_by_customer ON tickets(customer_id);
+        CREATE INDEX tickets_by_conversation ON tickets(conversation_id);
+
+        -- A ticket's timeline: comments, status changes, transfers, assignments. meta is JSON text.
+        CREATE TABLE ticket_events (
+          id         TEXT PRIMARY KEY,
+          ticket_id  TEXT NOT NULL REFERENCES tickets(id),
+          kind       TEXT NOT NULL CHECK (kind IN ('created', 'comment', 'status', 'transfer', 'assign', 'update')),
+          actor_id   TEXT REFERENCES users(id),
+          body       TEXT NOT NULL DEFAULT '',
+          meta       TEXT NOT NULL DEFAULT '{}',
+          created_at INTEGER NOT NULL,
+          seq        INTEGER NOT NULL,
+          deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX ticket_events_by_seq ON ticket_events(seq);
+        CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id, created_at);
+
+        -- "Answer this by then": on a conversation or a ticket, for one agent.
+        CREATE TABLE followups (
+          id              TEXT PRIMARY KEY,
+          conversation_id TEXT REFERENCES conversations(id),
+          ticket_id       TEXT REFERENCES tickets(id),
+          agent_id        TEXT NOT NULL REFERENCES users(id),
+          creator_id      TEXT NOT NULL REFERENCES users(id),
+          due_at          INTEGER NOT NULL,
+          note            TEXT NOT NULL DEFAULT '',
+          done_at         INTEGER,
+          created_at      INTEGER NOT NULL,
+          seq             INTEGER NOT NULL,
+          deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+          CHECK (conversation_id IS NOT NULL OR ticket_id IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX followups_by_seq ON followups(seq);
+        CREATE INDEX followups_by_agent ON followups(agent_id, done_at, due_at);
+
+        -- Quality flags raised on a message: customer keywords or agent violations; a lead reviews them.
+        CREATE TABLE qc_flags (
+          id              TEXT PRIMARY KEY,
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          message_id      TEXT NOT NULL REFERENCES messages(id),
+          rule_id         TEXT NOT NULL,
+          side            TEXT NOT NULL CHECK (side IN ('customer', 'agent')),
+          severity        TEXT NOT NULL CHECK (severity IN ('info', 'warn', 'block')),
+          agent_id        TEXT REFERENCES users(id),
+          excerpt         TEXT NOT NULL DEFAULT '',
+          status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'confirmed', 'dismissed')),
+          reviewed_by     TEXT REFERENCES users(id),
+          reviewed_at     INTEGER,
+          created_at      INTEGER NOT NULL,
+          seq             INTEGER NOT NULL,
+          deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        ) STRICT;
+        CREATE INDEX qc_flags_by_seq ON qc_flags(seq);
+        CREATE INDEX qc_flags_by_conversation ON qc_flags(conversation_id);
+        CREATE INDEX qc_flags_by_agent ON qc_flags(agent_id, status);
+
+        -- SLA breaches that already fired (sla/slaScheduler.ts keys): a restart never fires one twice.
+        CREATE TABLE sla_breaches (
+          key             TEXT PRIMARY KEY,
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          kind            TEXT NOT NULL,
+          due_at          INTEGER NOT NULL,
+          fired_at        INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX sla_breaches_by_conversation ON sla_breaches(conversation_id);
+
+        -- Full-text index of the KB for the bot and KB search: segmented tokens (shared/text), unicode61.
+        CREATE VIRTUAL TABLE kb_search USING fts5(
+          article_id UNINDEXED,
+          title,
+          body,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+      `);
+    },
+  },
 ];
 
 /** Checks the list is 1, 2, 3 … so a merge mistake (duplicate or gap) fails at start-up. */
