@@ -272,3 +272,45 @@ describe('migration 4: tickets_followups_qc_sla_kb_search', () => {
     expect(hits.map((h) => h.article_id)).toEqual(['a1']);
   });
 });
+
+describe('migration 5: attachments_and_read_positions', () => {
+  function seedConversation(db: SqliteDatabase): void {
+    db.prepare("INSERT INTO queues (id, name, kind, seq) VALUES ('q1', 'Q', 'platform', 1)").run();
+    db.prepare("INSERT INTO customers (id, name, created_at, seq) VALUES ('c1', 'C', 0, 2)").run();
+    db.prepare("INSERT INTO conversations (id, customer_id, queue_id, channel, status, created_at, seq) VALUES ('v1', 'c1', 'q1', 'chat', 'queued', 0, 3)").run();
+    db.prepare("INSERT INTO messages (id, conversation_id, sender_kind, kind, body, created_at, seq) VALUES ('m1', 'v1', 'customer', 'text', 'hi', 0, 4)").run();
+  }
+
+  it('adds the attachments and read-position tables and the message attachments column', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    expect(columns(db, 'attachments')).toEqual([
+      'id', 'sha256', 'name', 'mime', 'size', 'uploader_kind', 'uploader_id', 'conversation_id', 'message_id', 'created_at',
+    ]);
+    expect(columns(db, 'conversation_reads')).toEqual(['conversation_id', 'reader_kind', 'reader_id', 'message_id', 'read_at']);
+    expect(columns(db, 'messages')).toContain('attachments');
+  });
+
+  it('binds an attachment to a conversation and a message together or not at all, and checks the hash length', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    seedConversation(db);
+    const insert = db.prepare(
+      "INSERT INTO attachments (id, sha256, name, mime, size, uploader_kind, uploader_id, conversation_id, message_id, created_at) VALUES (?, ?, 'a.png', 'image/png', 1, 'customer', 'c1', ?, ?, 0)",
+    );
+    const hash = 'a'.repeat(64);
+    insert.run('a1', hash, null, null);
+    insert.run('a2', hash, 'v1', 'm1');
+    expect(() => insert.run('a3', hash, 'v1', null)).toThrow(/CHECK/);
+    expect(() => insert.run('a4', 'short', null, null)).toThrow(/CHECK/);
+  });
+
+  it('keeps one read position per reader and conversation', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    seedConversation(db);
+    const insert = db.prepare("INSERT INTO conversation_reads VALUES ('v1', 'customer', 'c1', 'm1', ?)");
+    insert.run(1);
+    expect(() => insert.run(2)).toThrow(/UNIQUE|PRIMARY/);
+  });
+});

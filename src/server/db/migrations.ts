@@ -405,6 +405,46 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'attachments_and_read_positions',
+    up(db) {
+      db.exec(`
+        -- Uploaded files: the bytes live under the data folder by SHA-256 (one copy per content),
+        -- this row is one upload of them. conversation_id and message_id are set when a message
+        -- takes the attachment; until then only its uploader may read it.
+        CREATE TABLE attachments (
+          id              TEXT PRIMARY KEY,
+          sha256          TEXT NOT NULL CHECK (length(sha256) = 64),
+          name            TEXT NOT NULL,
+          mime            TEXT NOT NULL,
+          size            INTEGER NOT NULL CHECK (size >= 0),
+          uploader_kind   TEXT NOT NULL CHECK (uploader_kind IN ('agent', 'customer')),
+          uploader_id     TEXT NOT NULL,
+          conversation_id TEXT REFERENCES conversations(id),
+          message_id      TEXT REFERENCES messages(id),
+          created_at      INTEGER NOT NULL,
+          CHECK ((conversation_id IS NULL) = (message_id IS NULL))
+        ) STRICT;
+        CREATE INDEX attachments_by_conversation ON attachments(conversation_id);
+        CREATE INDEX attachments_by_sha256 ON attachments(sha256);
+
+        -- What a message carries of its attachments (id, name, mime, size as JSON text), so a
+        -- synced message row is complete on its own; attachments never change once sent.
+        ALTER TABLE messages ADD COLUMN attachments TEXT;
+
+        -- How far each side has read a conversation: the newest message id it has seen.
+        CREATE TABLE conversation_reads (
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          reader_kind     TEXT NOT NULL CHECK (reader_kind IN ('agent', 'customer')),
+          reader_id       TEXT NOT NULL,
+          message_id      TEXT NOT NULL REFERENCES messages(id),
+          read_at         INTEGER NOT NULL,
+          PRIMARY KEY (conversation_id, reader_kind, reader_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** Checks the list is 1, 2, 3 … so a merge mistake (duplicate or gap) fails at start-up. */
