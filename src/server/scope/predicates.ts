@@ -31,6 +31,15 @@ function visibleConversations(scope: Scope): string {
   return isMerchant(scope) ? `SELECT sc.id FROM conversations sc WHERE sc.id IN (${ids}) AND sc.shop_id = @scope_shop` : ids;
 }
 
+/**
+ * Tickets (alias `alias`) the user works on: assigned to or created by them, or held by one of
+ * their teams (departments); a lead's teams are theirs too. Merchant users: own shop only.
+ */
+function visibleTickets(scope: Scope, alias: string): string {
+  const mine = `(${alias}.assignee_id = @scope_uid OR ${alias}.creator_id = @scope_uid OR ${alias}.department_team_id IN (${MY_TEAMS}))`;
+  return isMerchant(scope) ? `(${mine} AND ${alias}.shop_id = @scope_shop)` : mine;
+}
+
 function predicate(entity: SyncedEntity, scope: Scope): string {
   if (scope.audience === 'admin') return '1 = 1';
   const merchant = isMerchant(scope);
@@ -64,6 +73,15 @@ function predicate(entity: SyncedEntity, scope: Scope): string {
       const byTeam = `t.id IN (SELECT skt.article_id FROM kb_article_teams skt WHERE skt.team_id IN (${MY_TEAMS}))`;
       return merchant ? `(${byTeam} OR t.shop_id = @scope_shop)` : byTeam;
     }
+    case 'tickets':
+      return visibleTickets(scope, 't');
+    case 'ticket_events':
+      return `t.ticket_id IN (SELECT stk.id FROM tickets stk WHERE ${visibleTickets(scope, 'stk')})`;
+    case 'followups':
+      // Agents see their own; a lead also those of the agents of their teams.
+      return scope.audience === 'lead'
+        ? `(t.agent_id = @scope_uid OR t.agent_id IN (SELECT sfm.user_id FROM team_members sfm WHERE sfm.team_id IN (${MY_TEAMS})))`
+        : 't.agent_id = @scope_uid';
     case 'canned':
       return `((t.scope = 'team' AND t.team_id IN (${MY_TEAMS})) OR (t.scope = 'personal' AND t.owner_id = @scope_uid))`;
   }

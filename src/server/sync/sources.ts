@@ -2,14 +2,16 @@ import type { SyncedEntity } from '../../shared/api/sync';
 import { cannedSource } from '../canned/rows';
 import { conversationsSource } from '../conversations/rows';
 import { customersSource, ordersSource } from '../customers/rows';
+import { followupsSource } from '../followups/rows';
 import { kbSource } from '../kb/rows';
 import { messagesSource } from '../messages/rows';
 import { agentsSource, queuesSource, shopsSource, teamsSource } from '../org/rows';
+import { ticketEventsSource, ticketsSource } from '../tickets/rows';
 import type { EntitySource } from './source';
 
 /**
  * Every entity served by pull and push. Order matters only for ties, which cannot happen (seq is
- * unique); parents come first for readability. Tickets, follow-ups and QC flags join here.
+ * unique); parents come first for readability. QC flags join here.
  */
 export const ENTITY_SOURCES: Record<SyncedEntity, EntitySource> = {
   shops: shopsSource,
@@ -20,6 +22,9 @@ export const ENTITY_SOURCES: Record<SyncedEntity, EntitySource> = {
   orders: ordersSource,
   conversations: conversationsSource,
   messages: messagesSource,
+  tickets: ticketsSource,
+  ticket_events: ticketEventsSource,
+  followups: followupsSource,
   kb: kbSource,
   canned: cannedSource,
 };

@@ -5,6 +5,7 @@ import { CustomerSchema, OrderSchema } from '../domain/customers';
 import { IdSchema } from '../domain/ids';
 import { KbArticleSchema } from '../domain/kb';
 import { AgentSchema, QueueSchema, ShopSchema, TeamSchema } from '../domain/org';
+import { FollowupSchema, TicketEventSchema, TicketSchema } from '../domain/tickets';
 
 /*
  * The sync protocol's wire shapes (docs/sync-protocol.md): pull, push frames and mutations.
@@ -40,6 +41,9 @@ export const ENTITY_DATA_SCHEMAS = {
   orders: OrderSchema,
   conversations: ConversationSchema,
   messages: MessageSchema,
+  tickets: TicketSchema,
+  ticket_events: TicketEventSchema,
+  followups: FollowupSchema,
   kb: KbArticleSchema,
   canned: CannedReplySchema,
 } as const satisfies Partial<Record<EntityName, z.ZodType>>;
