@@ -1,7 +1,11 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { registerAccountRoutes } from './accounts/routes';
+import { ContentStore } from './attachments/contentStore';
+import { registerAttachmentRoutes } from './attachments/routes';
+import { AttachmentsService, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachments/service';
 import { AccountsService } from './accounts/service';
 import { createAccountsStore, type AccountsStore } from './accounts/store';
 import { openServerDatabase } from './db/open';
@@ -48,6 +52,8 @@ export interface StartServerOptions {
   scheduler?: Scheduler;
   /** how long a disconnected agent keeps their chats before they are requeued (default 60 s) */
   disconnectGraceMs?: number;
+  /** largest upload accepted by POST /api/attachments (default 10 MB) */
+  maxAttachmentBytes?: number;
 }
 
 export interface RunningServer {
@@ -78,6 +84,9 @@ export async function buildApp(deps: {
   reopenWindowMs?: number;
   scheduler?: Scheduler;
   disconnectGraceMs?: number;
+  /** where uploaded files are kept, by content hash */
+  attachmentsDir: string;
+  maxAttachmentBytes?: number;
 }): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
@@ -110,6 +119,20 @@ export async function buildApp(deps: {
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
   registerCustomerChatRoutes(app, { chat: domain.customerChat });
+  registerAttachmentRoutes(app, {
+    accounts,
+    scopes: domain.scopes,
+    customers: domain.customerChat,
+    maxBytes: deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+    attachments: new AttachmentsService({
+      writer: domain.writer,
+      store: domain.attachments,
+      content: new ContentStore(deps.attachmentsDir),
+      conversations: domain.conversations,
+      sync: domain.sync,
+      now,
+    }),
+  });
   const frames = new Map<string, FrameHandler>([['mutate', mutateFrameHandler(domain.mutations)]]);
   registerRealtimeRoutes(app, {
     accounts,
@@ -158,6 +181,8 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       reopenWindowMs: opts.reopenWindowMs,
       scheduler: opts.scheduler,
       disconnectGraceMs: opts.disconnectGraceMs,
+      attachmentsDir: join(opts.dataDir, 'attachments'),
+      maxAttachmentBytes: opts.maxAttachmentBytes,
     });
     app = built.app;
     internals = { domain: built.domain, accounts: built.accounts, accountsStore: built.store };

@@ -1,3 +1,5 @@
+import { MessageAttachments } from './attachments/claims';
+import { createAttachmentsStore, type AttachmentsStore } from './attachments/store';
 import { createAuditStore, type AuditStore } from './audit/store';
 import { createCannedStore, type CannedWrites } from './canned/store';
 import { AccessGranter } from './conversations/access';
@@ -56,6 +58,8 @@ export interface Domain {
   mutations: MutationService;
   customerChat: CustomerChatService;
   customerSessions: CustomerSessionsStore;
+  /** upload records; the bytes are stored by app.ts under the data folder */
+  attachments: AttachmentsStore;
   routing: RoutingService;
 }
 
@@ -91,7 +95,9 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   const access = new AccessGranter({ conversations, messages, customers, restamper });
 
   const lifecycle = new ConversationLifecycle({ conversations, messages, org, sync, access });
-  const agentMessages = new AgentMessages({ conversations, messages, sync, lifecycle });
+  const attachments = createAttachmentsStore(db);
+  const messageAttachments = new MessageAttachments(attachments);
+  const agentMessages = new AgentMessages({ conversations, messages, sync, lifecycle, attachments: messageAttachments });
   const customersService = new CustomersService({ writer, customers, audit, sync, now });
   const orgService = new OrgService({ writer, org, conversations, restamper, access });
 
@@ -123,6 +129,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     messages,
     org,
     access,
+    attachments: messageAttachments,
     now,
     reopenWindowMs: options.reopenWindowMs,
   });
@@ -146,6 +153,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     mutations,
     customerChat,
     customerSessions,
+    attachments,
     routing,
   };
 }

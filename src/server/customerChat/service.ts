@@ -6,6 +6,7 @@ import type {
 } from '../../shared/api/customerChat';
 import type { Conversation, Message } from '../../shared/domain/conversations';
 import { bearerToken, hashSessionToken, newSessionToken } from '../accounts/tokens';
+import type { MessageAttachments } from '../attachments/claims';
 import type { AccessGranter } from '../conversations/access';
 import { reopenPatch } from '../conversations/service';
 import type { ConversationsStore, ConversationPatch } from '../conversations/store';
@@ -28,6 +29,8 @@ export interface CustomerChatDeps {
   messages: MessagesStore;
   org: OrgReads;
   access: AccessGranter;
+  /** files sent with a customer's message */
+  attachments: MessageAttachments;
   now: () => number;
   /** a customer message within this long after "resolved" reopens the conversation */
   reopenWindowMs?: number;
@@ -100,6 +103,7 @@ export class CustomerChatService {
         conversation = this.start(tx, customerId, request, now);
         created = true;
       }
+      const attachments = this.deps.attachments.claim({ kind: 'customer', id: customerId }, request.attachmentIds ?? []);
       const message: Message = {
         id: newId(now),
         conversationId: conversation.id,
@@ -110,8 +114,10 @@ export class CustomerChatService {
         event: null,
         articleId: null,
         createdAt: now,
+        ...(attachments.length > 0 ? { attachments } : {}),
       };
       messages.insertMessage(tx, { ...message, platformOnly: false, clientMutationId: request.clientMessageId ?? null });
+      this.deps.attachments.bind(tx, attachments, conversation.id, message.id);
       // The customer answered: the turn is the agent's again.
       const patch: ConversationPatch = { lastCustomerAt: now };
       if (conversation.status === 'waiting_customer') patch.status = 'assigned';
@@ -200,5 +206,13 @@ export class CustomerChatService {
 }
 
 function customerView(m: Message): CustomerVisibleMessage {
-  return { id: m.id, conversationId: m.conversationId, senderKind: m.senderKind, kind: m.kind, body: m.body, createdAt: m.createdAt };
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    senderKind: m.senderKind,
+    kind: m.kind,
+    body: m.body,
+    createdAt: m.createdAt,
+    ...(m.attachments ? { attachments: m.attachments } : {}),
+  };
 }

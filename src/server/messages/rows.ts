@@ -1,4 +1,5 @@
-import { ConversationEventSchema, type Message } from '../../shared/domain/conversations';
+import { z } from 'zod';
+import { AttachmentRefSchema, ConversationEventSchema, type Message } from '../../shared/domain/conversations';
 import { parseJson } from '../db/json';
 import { defineSource, type BaseRow } from '../sync/source';
 
@@ -11,9 +12,10 @@ export interface MessageRow extends BaseRow {
   meta: string | null;
   article_id: string | null;
   created_at: number;
+  attachments: string | null;
 }
 
-export const MESSAGE_COLUMNS = 't.id, t.seq, t.deleted, t.conversation_id, t.sender_kind, t.sender_id, t.kind, t.body, t.meta, t.article_id, t.created_at';
+export const MESSAGE_COLUMNS = 't.id, t.seq, t.deleted, t.conversation_id, t.sender_kind, t.sender_id, t.kind, t.body, t.meta, t.article_id, t.created_at, t.attachments';
 
 export function toMessage(r: MessageRow): Message {
   // meta is written by this server from ConversationEventSchema; re-checked so a bad value is dropped, not sent.
@@ -28,7 +30,17 @@ export function toMessage(r: MessageRow): Message {
     event: event?.success ? event.data : null,
     articleId: r.article_id,
     createdAt: r.created_at,
+    ...attachmentsOf(r.attachments),
   };
+}
+
+const AttachmentListSchema = z.array(AttachmentRefSchema).min(1);
+
+/** The message's attachment list, when it has one (written by this server; re-checked like meta). */
+function attachmentsOf(column: string | null): Pick<Message, 'attachments'> {
+  if (column === null) return {};
+  const parsed = AttachmentListSchema.safeParse(parseJson<unknown>(column, null));
+  return parsed.success ? { attachments: parsed.data } : {};
 }
 
 export const messagesSource = defineSource({

@@ -1,4 +1,5 @@
 import type { MutationArgs } from '../../shared/api/mutations';
+import type { MessageAttachments } from '../attachments/claims';
 import { ACTIVE_STATUSES } from '../../shared/domain/conversations';
 import type { ConversationLifecycle, StepContext } from '../conversations/service';
 import { mustBeIn, mustHandle, visibleConversation } from '../conversations/guards';
@@ -16,6 +17,7 @@ export class AgentMessages {
       messages: MessagesStore;
       sync: SyncService;
       lifecycle: ConversationLifecycle;
+      attachments: MessageAttachments;
     },
   ) {}
 
@@ -26,6 +28,7 @@ export class AgentMessages {
     mustHandle(ctx.scope, conversation, 'reply in');
     mustBeIn(conversation, ACTIVE_STATUSES, 'reply in');
     const id = this.freshId(ctx.now, args.messageId);
+    const attachments = this.deps.attachments.claim({ kind: 'agent', id: ctx.scope.userId }, args.attachmentIds ?? []);
     messages.insertMessage(ctx.tx, {
       id,
       conversationId: conversation.id,
@@ -38,7 +41,9 @@ export class AgentMessages {
       createdAt: ctx.now,
       platformOnly: false,
       clientMutationId: ctx.mutationId,
+      attachments,
     });
+    this.deps.attachments.bind(ctx.tx, attachments, conversation.id, id);
     conversations.updateConversation(ctx.tx, conversation.id, {
       status: 'waiting_customer',
       lastAgentAt: ctx.now,

@@ -39,9 +39,9 @@ export function createMessagesStore(db: SqliteDatabase): MessagesStore {
   );
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, sender_kind, sender_id, kind, body, meta, article_id, platform_only, created_at,
-       client_mutation_id, seq)
+       client_mutation_id, attachments, seq)
      VALUES (@id, @conversationId, @senderKind, @senderId, @kind, @body, @meta, @articleId, @platformOnly, @createdAt,
-       @clientMutationId, @seq)`,
+       @clientMutationId, @attachments, @seq)`,
   );
   return {
     message: (id) => {
@@ -67,6 +67,7 @@ export function createMessagesStore(db: SqliteDatabase): MessagesStore {
         platformOnly: m.platformOnly ? 1 : 0,
         createdAt: m.createdAt,
         clientMutationId: m.clientMutationId,
+        attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
         seq: tx.stamp('messages'),
       });
     },

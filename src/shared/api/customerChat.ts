@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChannelSchema } from '../domain/org';
 import { IdSchema, TimestampSchema } from '../domain/ids';
 import { MessageSchema } from '../domain/conversations';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 
 /*
  * The customer side's HTTP API (the web widget and the simulator use it). Customer tokens are
@@ -32,16 +33,28 @@ export const CustomerMessageRequestSchema = z
   .object({
     conversationId: IdSchema.optional(),
     queueId: IdSchema,
-    text: z.string().max(5000).refine((s) => s.trim().length > 0, 'must not be blank'),
+    /** may be empty when the message carries attachments */
+    text: z.string().max(5000).default(''),
     channel: ChannelSchema.default('chat'),
     /** the widget's own id for this message: a retry with the same id is answered, not duplicated */
     clientMessageId: IdSchema.optional(),
+    /** files this customer uploaded (POST /api/attachments) and sends with the message */
+    attachmentIds: z.array(IdSchema).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.text.trim().length > 0 || (m.attachmentIds?.length ?? 0) > 0, { message: 'must not be blank', path: ['text'] });
 export type CustomerMessageRequest = z.infer<typeof CustomerMessageRequestSchema>;
 
 /** What a customer sees of a message: no notes, no internal ids of agents. */
-export const CustomerVisibleMessageSchema = MessageSchema.pick({ id: true, conversationId: true, senderKind: true, kind: true, body: true, createdAt: true });
+export const CustomerVisibleMessageSchema = MessageSchema.pick({
+  id: true,
+  conversationId: true,
+  senderKind: true,
+  kind: true,
+  body: true,
+  createdAt: true,
+  attachments: true,
+});
 export type CustomerVisibleMessage = z.infer<typeof CustomerVisibleMessageSchema>;
 
 export const CustomerMessageResponseSchema = z.object({

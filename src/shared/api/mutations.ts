@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/ids';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 
 /*
  * The mutations the server applies, name → args schema. The core builds its outbox entries from
@@ -11,7 +12,17 @@ const Tag = z.string().trim().min(1).max(32);
 
 export const MUTATION_ARGS = {
   /** An agent's reply the customer sees. `messageId` lets the client keep its optimistic row's id. */
-  'messages.send': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
+  'messages.send': z
+    .object({
+      conversationId: IdSchema,
+      /** may be empty when the reply carries attachments */
+      text: z.string().max(5000).default(''),
+      messageId: IdSchema.optional(),
+      /** files the caller uploaded (POST /api/attachments) and sends with this reply */
+      attachmentIds: z.array(IdSchema).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+    })
+    .strict()
+    .refine((a) => a.text.trim().length > 0 || (a.attachmentIds?.length ?? 0) > 0, { message: 'must not be blank', path: ['text'] }),
   /** An internal note: never sent to the customer. */
   'messages.note': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
   /** Take a queued conversation of a queue the caller serves. */

@@ -65,6 +65,15 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 
+/** A file a message carries (its bytes: GET /api/attachments/:id, for those who see the conversation). */
+export const AttachmentRefSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
 export const MessageSchema = z.object({
   id: IdSchema,
   conversationId: IdSchema,
@@ -78,5 +87,7 @@ export const MessageSchema = z.object({
   /** the KB article a bot answer came from */
   articleId: IdSchema.nullable(),
   createdAt: TimestampSchema,
+  /** files sent with the message; absent when there are none */
+  attachments: z.array(AttachmentRefSchema).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
