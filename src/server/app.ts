@@ -150,6 +150,7 @@ export async function buildApp(deps: {
     stopHeartbeat();
     stopPush();
     domain.routing.dispose();
+    domain.followupReminders.dispose();
   });
   return { app, accounts, store, domain };
 }

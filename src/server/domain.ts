@@ -26,6 +26,13 @@ import { MutationService } from './mutations/service';
 import { createAppliedMutationsStore } from './mutations/store';
 import { OrgService } from './org/service';
 import { createOrgStore, type OrgStore } from './org/store';
+import { registerFollowupMutations } from './followups/mutations';
+import { FollowupReminders } from './followups/reminders';
+import { FollowupService } from './followups/service';
+import { createFollowupsStore } from './followups/store';
+import { registerTicketMutations } from './tickets/mutations';
+import { TicketService } from './tickets/service';
+import { createTicketsStore, type TicketsStore } from './tickets/store';
 import { systemScheduler, type Scheduler } from './routing/scheduler';
 import { ScopeResolver } from './scope/resolver';
 import { createScopeStore } from './scope/store';
@@ -61,6 +68,9 @@ export interface Domain {
   /** upload records; the bytes are stored by app.ts under the data folder */
   attachments: AttachmentsStore;
   routing: RoutingService;
+  tickets: TicketsStore;
+  /** `followups.due` timers; stopped on shutdown */
+  followupReminders: FollowupReminders;
 }
 
 export interface DomainOptions {
@@ -105,6 +115,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   registerConversationMutations(registry, lifecycle);
   registerMessageMutations(registry, agentMessages);
   registerCustomerMutations(registry, customersService);
+  const scheduler = options.scheduler ?? systemScheduler(now);
   const routing = new RoutingService({
     writer,
     store: createDispatchStore(db),
@@ -112,12 +123,17 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     lifecycle,
     changed: changedConversations,
     now,
-    scheduler: options.scheduler ?? systemScheduler(now),
+    scheduler,
     graceMs: options.disconnectGraceMs,
     notify: options.notify,
     reportError: options.reportError,
   });
   registerRoutingMutations(registry, routing);
+  const tickets = createTicketsStore(db);
+  registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, restamper }));
+  const followups = createFollowupsStore(db);
+  const followupReminders = new FollowupReminders({ followups, scheduler, now, notify: options.notify, reportError: options.reportError });
+  registerFollowupMutations(registry, new FollowupService({ followups, conversations, tickets, sync, scopes, reminders: followupReminders }));
   const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });
 
   const customerSessions = createCustomerSessionsStore(db);
@@ -155,5 +171,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     customerSessions,
     attachments,
     routing,
+    tickets,
+    followupReminders,
   };
 }

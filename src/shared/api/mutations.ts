@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema } from '../domain/ids';
+import { IdSchema, TimestampSchema } from '../domain/ids';
+import { TicketPrioritySchema, TicketStatusSchema } from '../domain/tickets';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 
 /*
@@ -9,6 +10,7 @@ import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 
 const MessageText = z.string().max(5000).refine((s) => s.trim().length > 0, 'must not be blank');
 const Tag = z.string().trim().min(1).max(32);
+const Category = z.string().trim().min(1).max(64);
 
 export const MUTATION_ARGS = {
   /** An agent's reply the customer sees. `messageId` lets the client keep its optimistic row's id. */
@@ -29,7 +31,7 @@ export const MUTATION_ARGS = {
   'conversations.accept': z.object({ conversationId: IdSchema }).strict(),
   /** Refuse a conversation the router offered to the caller; it goes on to the next agent. */
   'conversations.decline': z.object({ conversationId: IdSchema }).strict(),
-  'conversations.resolve': z.object({ conversationId: IdSchema, category: z.string().trim().min(1).max(64) }).strict(),
+  'conversations.resolve': z.object({ conversationId: IdSchema, category: Category }).strict(),
   'conversations.reopen': z.object({ conversationId: IdSchema }).strict(),
   /** Hand over to an agent or put back into a queue, optionally with an internal note. */
   'conversations.transfer': z
@@ -47,6 +49,56 @@ export const MUTATION_ARGS = {
   'presence.set': z
     .object({ presence: z.enum(['online', 'busy', 'away', 'offline']), reason: z.string().trim().min(1).max(64).optional() })
     .strict(),
+  /**
+   * A ticket, standalone or from a conversation the caller sees (customer, shop, order and, unless
+   * given, the title come from it). `ticketId` lets the client keep its optimistic row's id.
+   */
+  'tickets.create': z
+    .object({
+      ticketId: IdSchema.optional(),
+      conversationId: IdSchema.optional(),
+      customerId: IdSchema.optional(),
+      /** default: the caller's own (first) team */
+      departmentTeamId: IdSchema.optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      description: z.string().max(5000).default(''),
+      category: Category,
+      priority: TicketPrioritySchema.default('normal'),
+      dueAt: TimestampSchema.optional(),
+      assigneeId: IdSchema.optional(),
+    })
+    .strict()
+    .refine((a) => a.conversationId === undefined || a.customerId === undefined, {
+      message: 'a ticket from a conversation takes its customer from it',
+      path: ['customerId'],
+    })
+    .refine((a) => a.conversationId !== undefined || a.title !== undefined, { message: 'a standalone ticket needs a title', path: ['title'] }),
+  /** Status (see TICKET_TRANSITIONS), priority and due time; each change is a timeline event. */
+  'tickets.update': z
+    .object({ ticketId: IdSchema, status: TicketStatusSchema.optional(), priority: TicketPrioritySchema.optional(), dueAt: TimestampSchema.nullable().optional() })
+    .strict()
+    .refine((a) => a.status !== undefined || a.priority !== undefined || a.dueAt !== undefined, 'change status, priority or dueAt'),
+  'tickets.comment': z.object({ ticketId: IdSchema, text: MessageText, eventId: IdSchema.optional() }).strict(),
+  /** To an agent of the ticket's department, or nobody (null). */
+  'tickets.assign': z.object({ ticketId: IdSchema, agentId: IdSchema.nullable() }).strict(),
+  /** To another department (team), with a note on the timeline; the ticket waits there unassigned. */
+  'tickets.transfer': z.object({ ticketId: IdSchema, departmentTeamId: IdSchema, note: MessageText }).strict(),
+  /** "Answer this by then" on exactly one conversation or ticket; for the caller unless agentId says who. */
+  'followups.create': z
+    .object({
+      followupId: IdSchema.optional(),
+      conversationId: IdSchema.optional(),
+      ticketId: IdSchema.optional(),
+      agentId: IdSchema.optional(),
+      dueAt: TimestampSchema,
+      note: z.string().max(2000).default(''),
+    })
+    .strict()
+    .refine((a) => (a.conversationId === undefined) !== (a.ticketId === undefined), {
+      message: 'give exactly one of conversationId and ticketId',
+      path: ['conversationId'],
+    }),
+  'followups.complete': z.object({ followupId: IdSchema }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
