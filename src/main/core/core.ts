@@ -6,6 +6,9 @@ import type { CoreOptions } from './ports';
 import { SettingsService } from './settings/settingsService';
 import { SessionService } from './session/sessionService';
 import { ServerLink } from './sync/serverLink';
+import { cacheFilePath } from './cache/openCache';
+import { workstationHandlers } from './rpc/workstationHandlers';
+import { Workspace } from './workspace/workspace';
 
 export interface Core {
   readonly hub: EventHub;
@@ -23,7 +26,35 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsService(options.settings, hub, options.defaultServerUrl);
   const link: ServerLink = new ServerLink({ hub, onUnauthenticated: () => session.expire() });
   const session = new SessionService(options.secrets, hub, link);
+
+  // One workspace (cache file, sync engine, outbox) per signed-in account, swapped on every sign-in / out.
+  let workspace: Workspace | null = null;
+  const closing = new Set<Promise<void>>();
+  const switchWorkspace = () => {
+    if (workspace) {
+      link.listen(null);
+      const done = workspace.close().finally(() => closing.delete(done));
+      closing.add(done);
+      workspace = null;
+    }
+    const credentials = session.credentials();
+    if (!credentials) return;
+    try {
+      workspace = new Workspace({
+        ...credentials,
+        file: cacheFilePath(options.dataDir, credentials.serverUrl, credentials.userId),
+        hub,
+        isOnline: () => link.status().state === 'online',
+      });
+      link.listen(workspace);
+    } catch (error) {
+      // Signed in without a cache: sign-in still works, the workstation methods answer unauthenticated.
+      console.error('[core] cannot open the local cache', error);
+    }
+  };
+  hub.subscribe('session.changed', switchWorkspace);
   session.restore();
+  switchWorkspace();
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -46,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'sync.status': () => link.status(),
+    ...workstationHandlers(() => workspace),
   };
 
   const dispatcher = createDispatcher({
@@ -67,6 +99,9 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       link.stop();
+      await workspace?.close();
+      workspace = null;
+      await Promise.all(closing);
     },
   };
 }

@@ -3,8 +3,35 @@ import { event, method, PUBLIC } from './define';
 import { LoginArgsSchema, type SessionInfo } from '../domain/session';
 import { SettingsPatchSchema, type Settings } from '../domain/settings';
 import type { SyncStatus } from '../domain/sync';
+import type { Agent } from '../domain/org';
+import { IdSchema } from '../domain/ids';
+import { MUTATION_ARGS } from '../api/mutations';
+import {
+  ConversationFilterSchema,
+  HistorySearchArgsSchema,
+  type CannedHit,
+  type ChangedIds,
+  type ConversationSummary,
+  type CustomerProfile,
+  type Draft,
+  type HistoryResult,
+  type KbHit,
+  type MessagePage,
+  type MessagesChanged,
+  type MessageView,
+  type OfferView,
+  type OutboxEntryView,
+  type OutboxStatus,
+  type QueueSummary,
+  type QueuedWrite,
+  type SyncProgress,
+} from '../domain/workstation';
 
 const none = z.object({}).strict().optional();
+const byConversation = z.object({ conversationId: IdSchema }).strict();
+const searchText = z.string().max(256);
+/** The core picks the message id (the optimistic row keeps it), so windows send only the text. */
+const messageArgs = z.object({ conversationId: IdSchema, text: MUTATION_ARGS['messages.send'].shape.text }).strict();
 
 export interface AppInfo {
   name: string;
@@ -26,6 +53,51 @@ export const methods = {
   'settings.get': method(none, PUBLIC).returns<Settings>(),
   'settings.set': method(SettingsPatchSchema, PUBLIC).returns<Settings>(),
   'sync.status': method(none, PUBLIC).returns<SyncStatus>(),
+  /** the current (or last) pull run, for the first-sync progress bar */
+  'sync.progress': method(none).returns<SyncProgress>(),
+
+  // Reads answer from the local cache, online or not.
+  'queues.list': method(none).returns<QueueSummary[]>(),
+  'agents.list': method(none).returns<Agent[]>(),
+  'conversations.list': method(
+    z.object({ filter: ConversationFilterSchema, limit: z.number().int().min(1).max(500).default(200) }).strict(),
+  ).returns<ConversationSummary[]>(),
+  'conversations.get': method(byConversation).returns<ConversationSummary>(),
+  /** marks the conversation's messages read up to now (local to this workstation) */
+  'conversations.read': method(byConversation).returns<null>(),
+  'messages.list': method(
+    z
+      .object({
+        conversationId: IdSchema,
+        /** page backwards: messages older than this message */
+        before: IdSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ).returns<MessagePage>(),
+  'customers.get': method(z.object({ customerId: IdSchema }).strict()).returns<CustomerProfile>(),
+  'kb.search': method(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()).returns<KbHit[]>(),
+  'canned.list': method(z.object({ query: searchText.optional() }).strict().optional()).returns<CannedHit[]>(),
+  'drafts.get': method(byConversation).returns<Draft | null>(),
+  /** an empty text deletes the draft */
+  'drafts.set': method(z.object({ conversationId: IdSchema, text: z.string().max(5000) }).strict()).returns<Draft | null>(),
+  'search.history': method(HistorySearchArgsSchema).returns<HistoryResult>(),
+  'offers.list': method(none).returns<OfferView[]>(),
+  'outbox.list': method(none).returns<OutboxEntryView[]>(),
+  /** forgets a failed (rejected) write once the user has seen why */
+  'outbox.dismiss': method(z.object({ mutationId: IdSchema }).strict()).returns<null>(),
+
+  // Writes go through the outbox: stored with their optimistic effect, sent when online.
+  'messages.send': method(messageArgs).returns<MessageView>(),
+  'messages.note': method(messageArgs).returns<MessageView>(),
+  /** sends a failed message again (a new mutation for the same message) */
+  'messages.retry': method(z.object({ messageId: IdSchema }).strict()).returns<MessageView>(),
+  'conversations.accept': method(MUTATION_ARGS['conversations.accept']).returns<QueuedWrite>(),
+  'conversations.decline': method(MUTATION_ARGS['conversations.decline']).returns<QueuedWrite>(),
+  'conversations.resolve': method(MUTATION_ARGS['conversations.resolve']).returns<QueuedWrite>(),
+  'conversations.reopen': method(MUTATION_ARGS['conversations.reopen']).returns<QueuedWrite>(),
+  'conversations.transfer': method(MUTATION_ARGS['conversations.transfer']).returns<QueuedWrite>(),
+  'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
 } as const;
 
 /** Events pushed from the core to every subscribed window. Names are `feature.changed`. */
@@ -33,6 +105,18 @@ export const events = {
   'session.changed': event<SessionInfo | null>(),
   'settings.changed': event<Settings>(),
   'sync.changed': event<SyncStatus>(),
+  /** pull progress, once per applied page */
+  'sync.progress': event<SyncProgress>(),
+  // One event per applied batch (pull page, pushed frame, outbox ack), carrying the ids it changed.
+  'conversations.changed': event<ChangedIds>(),
+  'messages.changed': event<MessagesChanged>(),
+  'queues.changed': event<ChangedIds>(),
+  /** the offers open to this agent, whole list */
+  'offers.changed': event<OfferView[]>(),
+  'drafts.changed': event<Draft & { deleted: boolean }>(),
+  'outbox.changed': event<OutboxStatus>(),
+  /** KB articles, canned replies, customers, orders, agents and the rest that changed */
+  'entities.changed': event<{ entities: string[] }>(),
 } as const;
 
 export type Methods = typeof methods;

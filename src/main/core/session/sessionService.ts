@@ -42,6 +42,12 @@ export class SessionService {
     return this.stored?.info ?? null;
   }
 
+  /** What the core's sync needs to talk to the server as this user; never handed to a window. */
+  credentials(): { serverUrl: string; token: string; userId: string } | null {
+    const stored = this.stored;
+    return stored ? { serverUrl: stored.info.serverUrl, token: stored.token, userId: stored.info.userId } : null;
+  }
+
   /** Restores the saved session, if any and not expired, and starts the server link. */
   restore(): void {
     const raw = this.secrets.get(SECRET_KEY);

@@ -8,6 +8,14 @@ const RECONNECT = { baseMs: 500, maxMs: 30_000 };
 /** A hello must arrive this fast after the socket opens, or the link counts as down. */
 const HELLO_TIMEOUT_MS = 10_000;
 
+/** Who is told about the live link: the signed-in account's sync engine and outbox. */
+export interface LinkListener {
+  /** the server greeted: pull since the cursor, send the outbox */
+  online(): void;
+  /** every parsed frame after the hello (rows, events, mutation answers) */
+  frame(frame: unknown): void;
+}
+
 export interface ServerLinkOptions {
   hub: EventHub;
   /** told when the server rejects the token: the session is over */
@@ -26,6 +34,7 @@ export class ServerLink {
   private target: { serverUrl: string; token: string } | null = null;
   private current: SyncStatus;
   private readonly now: () => number;
+  private listener: LinkListener | null = null;
 
   constructor(private readonly options: ServerLinkOptions) {
     this.now = options.now ?? Date.now;
@@ -34,6 +43,12 @@ export class ServerLink {
 
   status(): SyncStatus {
     return this.current;
+  }
+
+  /** Hands the live link to one account's sync engine (null: nobody listens). */
+  listen(listener: LinkListener | null): void {
+    this.listener = listener;
+    if (listener && this.current.state === 'online') listener.online();
   }
 
   start(serverUrl: string, token: string): void {
@@ -88,7 +103,10 @@ export class ServerLink {
         clearTimeout(helloTimer);
         this.attempt = 0;
         this.setStatus({ state: 'online' });
+        this.listener?.online();
+        return;
       }
+      this.listener?.frame(frame);
     });
     socket.on('error', (error) => {
       lastError = error.message;

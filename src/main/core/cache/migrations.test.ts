@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations';
+import { cacheFilePath, openCache } from './openCache';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'seatdesk-cache-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cache migrations', () => {
+  it('brings a new file to the newest version in WAL mode, and opening it again changes nothing', () => {
+    const file = join(dir, 'c.sqlite');
+    const db = openCache(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['sync_state', 'entities', 'conversations', 'messages', 'messages_fts', 'entities_fts', 'outbox', 'drafts', 'read_marks']));
+    db.prepare("INSERT INTO drafts VALUES ('c1', 'hi', 1)").run();
+    db.close();
+    const again = openCache(file);
+    expect(again.prepare('SELECT text FROM drafts').get()).toEqual({ text: 'hi' });
+    again.close();
+  });
+
+  it('applies only the migrations a file has not had yet, each in its own transaction', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, ['CREATE TABLE a (x)'])).toBe(0);
+    expect(migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y)'])).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    // A failing migration leaves the version where it was and the schema untouched.
+    expect(() => migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y)', 'CREATE TABLE c (z); SELECT nope FROM missing'])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a file from a newer version instead of corrupting it', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 99');
+    expect(() => migrate(db)).toThrow(/newer Seatdesk/);
+  });
+
+  it('names one file per server and account, and never shows either in the name', () => {
+    const a = cacheFilePath(dir, 'http://127.0.0.1:4700/', 'u-1');
+    expect(cacheFilePath(dir, 'http://127.0.0.1:4700', 'u-1')).toBe(a);
+    expect(cacheFilePath(dir, 'http://127.0.0.1:4700', 'u-2')).not.toBe(a);
+    expect(cacheFilePath(dir, 'http://127.0.0.1:4701', 'u-1')).not.toBe(a);
+    expect(a).not.toMatch(/u-1|4700/);
+  });
+});

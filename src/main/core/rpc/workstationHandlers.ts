@@ -1,0 +1,59 @@
+import { RpcError } from '../../../shared/rpc/errors';
+import type { Workspace } from '../workspace/workspace';
+import type { Handlers } from './handlers';
+
+type CoreOwned = 'app.info' | 'session.get' | 'session.login' | 'session.logout' | 'settings.get' | 'settings.set' | 'sync.status';
+export type WorkstationHandlers = Omit<Handlers, CoreOwned>;
+
+/**
+ * The workstation, history and monitor windows' methods, answered from the signed-in account's
+ * workspace (its cache, outbox and searches), so they work offline too.
+ */
+export function workstationHandlers(workspace: () => Workspace | null): WorkstationHandlers {
+  const ws = (): Workspace => {
+    const current = workspace();
+    if (!current) throw new RpcError('unauthenticated', 'the local cache is not open (sign in first)');
+    return current;
+  };
+  return {
+    'sync.progress': () => ws().engine.current(),
+    'queues.list': () => ws().entities.queues(),
+    'agents.list': () => ws().entities.agents(),
+    'conversations.list': ({ filter, limit }) => ws().conversations.list(filter, limit),
+    'conversations.get': ({ conversationId }) => ws().conversations.get(conversationId),
+    'conversations.read': ({ conversationId }) => {
+      ws().conversations.markRead(conversationId);
+      return null;
+    },
+    'messages.list': ({ conversationId, before, limit }) => ws().messages.page(conversationId, limit, before),
+    'customers.get': ({ customerId }) => ws().entities.customer(customerId),
+    'kb.search': ({ query, limit }) => ws().library.kb(query, limit),
+    'canned.list': (args) => ws().library.canned(args?.query),
+    'drafts.get': ({ conversationId }) => ws().drafts.get(conversationId),
+    'drafts.set': ({ conversationId, text }) => ws().drafts.set(conversationId, text),
+    'search.history': (args) => ws().history.search(args),
+    'offers.list': () => ws().offers.list(),
+    'outbox.list': () => ws().outbox.list(),
+    'outbox.dismiss': ({ mutationId }) => {
+      ws().outbox.dismiss(mutationId);
+      return null;
+    },
+    'messages.send': ({ conversationId, text }) => ws().writes.message('text', conversationId, text),
+    'messages.note': ({ conversationId, text }) => ws().writes.message('note', conversationId, text),
+    'messages.retry': ({ messageId }) => ws().writes.retry(messageId),
+    'conversations.accept': (args) => {
+      const write = ws().writes.conversation('conversations.accept', args);
+      ws().offers.answered(args.conversationId);
+      return write;
+    },
+    'conversations.decline': (args) => {
+      const write = ws().writes.conversation('conversations.decline', args);
+      ws().offers.answered(args.conversationId);
+      return write;
+    },
+    'conversations.resolve': (args) => ws().writes.conversation('conversations.resolve', args),
+    'conversations.reopen': (args) => ws().writes.conversation('conversations.reopen', args),
+    'conversations.transfer': (args) => ws().writes.conversation('conversations.transfer', args),
+    'presence.set': (args) => ws().writes.plain('presence.set', args),
+  };
+}

@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import type { ConversationStatus, Message } from '../../../shared/domain/conversations';
+import type { HistoryHit, HistoryResult } from '../../../shared/domain/workstation';
+import type { HistorySearchArgsSchema } from '../../../shared/domain/workstation';
+import { ftsMatch, highlightTerms } from '../../../shared/text';
+import type { z } from 'zod';
+import { snippetOf } from './snippet';
+
+type Args = z.output<typeof HistorySearchArgsSchema>;
+
+/** Recency half-weight: a match this old ranks as if its bm25 were halved. */
+const RECENCY_MS = 30 * 24 * 3600 * 1000;
+
+interface ConversationJoin {
+  conversation_id: string;
+  status: ConversationStatus;
+  queue_id: string;
+  customer_id: string;
+  created_at: number;
+}
+
+/** The conversation filters as SQL over `c` (conversations) and the timestamp column given. */
+function filters(args: Args, at: string): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (args.from !== undefined) add(`${at} >= ?`, args.from);
+  if (args.to !== undefined) add(`${at} <= ?`, args.to);
+  if (args.queueId) add('c.queue_id = ?', args.queueId);
+  if (args.agentId) add('c.assignee_id = ?', args.agentId);
+  if (args.status) add('c.status = ?', args.status);
+  if (args.customerId) add('c.customer_id = ?', args.customerId);
+  if (args.channel) add('c.channel = ?', args.channel);
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * History search over the cache: messages by full text (FTS5 over the shared segmentation,
+ * ftsMatch as the server builds it), ranked by bm25 blended with recency, plus the conversations
+ * whose customer name or order id matches. Filters narrow both. Snippets carry highlight ranges.
+ */
+export class HistorySearch {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly customerName;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.customerName = db.prepare<[string], { name: string | null }>(
+      "SELECT json_extract(data, '$.name') AS name FROM entities WHERE entity = 'customers' AND id = ?",
+    );
+  }
+
+  search(args: Args): HistoryResult {
+    const started = performance.now();
+    const match = ftsMatch(args.query);
+    const hits = match === null ? this.recent(args) : [...this.conversationHits(match, args), ...this.messageHits(match, args)].slice(0, args.limit);
+    return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private messageHits(match: string, args: Args): HistoryHit[] {
+    const where = filters(args, 'm.created_at');
+    const sql = `
+      SELECT m.id, m.data, c.id AS conversation_id, c.status, c.queue_id, c.customer_id, m.created_at
+      FROM messages_fts JOIN messages m ON m.rid = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
+      WHERE messages_fts MATCH ? AND m.deleted = 0${where.sql}
+      ORDER BY bm25(messages_fts) / (1.0 + (? - m.created_at) / ${RECENCY_MS}.0) LIMIT ?`;
+    const rows = this.statement(sql).all(match, ...where.params, this.now(), args.limit) as (ConversationJoin & { id: string; data: string })[];
+    const terms = highlightTerms(args.query);
+    return rows.map((row) => {
+      const message = JSON.parse(row.data) as Message;
+      return { ...this.hitBase(row), kind: 'message', messageId: row.id, ...snippetOf(message.body, terms) };
+    });
+  }
+
+  /** Conversations whose customer (name, tags) or order id matches: a few, ahead of the messages. */
+  private conversationHits(match: string, args: Args): HistoryHit[] {
+    const where = filters(args, 'c.created_at');
+    const sql = `
+      WITH found AS (
+        SELECT e.entity, e.id, json_extract(e.data, '$.name') AS name FROM entities_fts JOIN entities e ON e.rid = entities_fts.rowid
+        WHERE entities_fts MATCH ? AND e.entity IN ('customers', 'orders') ORDER BY bm25(entities_fts) LIMIT 20)
+      SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+      FROM found JOIN conversations c ON (found.entity = 'customers' AND c.customer_id = found.id) OR (found.entity = 'orders' AND c.order_id = found.id)
+      WHERE c.deleted = 0${where.sql}
+      ORDER BY c.created_at DESC LIMIT 10`;
+    const rows = this.statement(sql).all(match, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
+    const terms = highlightTerms(args.query);
+    return rows.map((row) => ({
+      ...this.hitBase(row),
+      kind: 'conversation',
+      messageId: null,
+      ...snippetOf(row.entity === 'orders' ? row.found_id : (row.name ?? ''), terms),
+    }));
+  }
+
+  /** No searchable text: the newest conversations that pass the filters. */
+  private recent(args: Args): HistoryHit[] {
+    const where = filters(args, 'c.created_at');
+    const sql = `SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at FROM conversations c
+      WHERE c.deleted = 0${where.sql} ORDER BY c.created_at DESC LIMIT ?`;
+    const rows = this.statement(sql).all(...where.params, args.limit) as ConversationJoin[];
+    return rows.map((row) => ({ ...this.hitBase(row), kind: 'conversation', messageId: null, snippet: '', ranges: [] }));
+  }
+
+  private hitBase(row: ConversationJoin) {
+    return {
+      conversationId: row.conversation_id,
+      createdAt: row.created_at,
+      customerName: this.customerName.get(row.customer_id)?.name ?? null,
+      queueId: row.queue_id,
+      status: row.status,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import type { LinkListener } from '../sync/serverLink';
+import { openCache } from '../cache/openCache';
+import { RowWriter } from '../cache/rowWriter';
+import { SyncStateStore } from '../cache/syncState';
+import { DraftStore } from '../drafts/draftStore';
+import { newClientId } from '../ids';
+import { OfferBook } from '../offers/offerBook';
+import { Outbox } from '../outbox/outbox';
+import { ConversationReads } from '../reads/conversationReads';
+import { EntityReads } from '../reads/entityReads';
+import { MessageReads } from '../reads/messageReads';
+import type { EventHub } from '../rpc/eventHub';
+import { HistorySearch } from '../search/historySearch';
+import { LibrarySearch } from '../search/librarySearch';
+import { httpSyncApi, type SyncApi } from '../sync/syncApi';
+import { SyncEngine } from '../sync/syncEngine';
+import { Writes } from './writes';
+
+export interface WorkspaceOptions {
+  /** the cache file of this server + account (cacheFilePath) */
+  file: string;
+  serverUrl: string;
+  token: string;
+  userId: string;
+  hub: EventHub;
+  isOnline: () => boolean;
+  now?: () => number;
+  /** tests swap the HTTP API */
+  api?: SyncApi;
+}
+
+/**
+ * Everything the core keeps for one signed-in account: its cache file, the sync engine, the
+ * outbox, the reads and searches the windows call. A new sign-in closes it and opens another.
+ */
+export class Workspace implements LinkListener {
+  readonly db: Database.Database;
+  readonly engine: SyncEngine;
+  readonly outbox: Outbox;
+  readonly conversations: ConversationReads;
+  readonly messages: MessageReads;
+  readonly entities: EntityReads;
+  readonly drafts: DraftStore;
+  readonly history: HistorySearch;
+  readonly library: LibrarySearch;
+  readonly offers: OfferBook;
+  readonly writes: Writes;
+
+  constructor(options: WorkspaceOptions) {
+    const now = options.now ?? Date.now;
+    const { hub, userId } = options;
+    this.db = openCache(options.file);
+    const state = new SyncStateStore(this.db);
+    let clientId = state.get('clientId');
+    if (!clientId) state.set('clientId', (clientId = newClientId(now())));
+    const writer = new RowWriter(this.db);
+    const api = options.api ?? httpSyncApi(options.serverUrl, options.token);
+    this.engine = new SyncEngine({ db: this.db, writer, state, hub, api, now });
+    this.outbox = new Outbox({ db: this.db, writer, hub, api, clientId, isOnline: options.isOnline, now });
+    this.conversations = new ConversationReads(this.db, userId, now);
+    this.messages = new MessageReads(this.db);
+    this.entities = new EntityReads(this.db);
+    this.drafts = new DraftStore(this.db, hub, now);
+    this.history = new HistorySearch(this.db, now);
+    this.library = new LibrarySearch(this.db);
+    this.offers = new OfferBook(hub, now);
+    this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
+  }
+
+  online(): void {
+    this.engine.online();
+    this.outbox.kick();
+  }
+
+  frame(frame: unknown): void {
+    this.engine.frame(frame);
+    this.offers.frame(frame);
+  }
+
+  async close(): Promise<void> {
+    this.engine.stop();
+    this.outbox.stop();
+    await this.engine.idle();
+    this.db.close();
+  }
+}
