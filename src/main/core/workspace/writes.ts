@@ -56,11 +56,12 @@ export class Writes {
     return messages.get(messageId)!;
   }
 
-  /** accept / decline / resolve / reopen / transfer, with the status change shown at once. */
+  /** accept / decline / resolve / reopen / transfer, with the status change shown at once when the conversation is cached. */
   conversation<N extends ConversationWrite>(name: N, args: MutationArgs<N>): QueuedWrite {
     const { conversations, outbox, writer, userId } = this.deps;
     const before = conversations.conversation(args.conversationId);
-    if (!before) throw new RpcError('not_found', 'no such conversation in the local cache');
+    // An offered conversation is not in the cache until the accept brings it: no local effect then.
+    if (!before) return this.plain(name, args);
     const seq = conversations.seq(args.conversationId);
     const mutationId = outbox.enqueue(name, args, (changes) => {
       const after = patchedConversation(name, args, before, userId, this.now());
