@@ -2,13 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../ids';
 import { FakeScheduler } from '../routing/testing/fakeScheduler';
 import { F, FIXTURE_PASSWORD } from '../testing/fixtures';
 import { idsOf, startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 import { startTestServer } from '../testing/testServer';
-import { openCollector, type Frame, type WsCollector } from '../testing/wsClient';
-import { createTicket, latest } from '../tickets/testTickets';
+import { openCollector, type Frame } from '../testing/wsClient';
+import { barrier, createTicket, latest } from '../tickets/testTickets';
 
 /* Follow-ups over the real HTTP and WebSocket API: who may set and see them, completing, and the due event on a fake clock. */
 
@@ -42,13 +41,6 @@ async function createFollowup(user: 'p1' | 'leadX', args: Record<string, unknown
 const isDue = (frame: Frame) => frame.t === 'event' && frame.name === 'followups.due';
 /** The due events of these follow-ups (earlier tests leave others open that fall due on the way). */
 const dueOf = (frames: readonly Frame[], ...ids: string[]) => frames.filter((f) => isDue(f) && ids.includes((f.payload as { id: string }).id));
-
-/** Every frame the server sent this socket before now has arrived once the answer to this one has. */
-async function barrier(socket: WsCollector): Promise<void> {
-  const clientId = `barrier-${newId()}`;
-  socket.send({ t: 'mutate', clientId, mutations: [{ id: newId(), name: 'nothing.here', args: {} }] });
-  await socket.next((f) => f.t === 'mutated' && f.clientId === clientId);
-}
 
 describe('setting follow-ups', () => {
   it('on a conversation the caller sees, for themselves; the agent and their leads see it', async () => {

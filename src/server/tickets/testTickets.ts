@@ -1,9 +1,11 @@
 import type { SyncRow } from '../../shared/api/sync';
 import type { Conversation } from '../../shared/domain/conversations';
 import type { FixtureUser } from '../testing/fixtures';
+import { newId } from '../ids';
 import type { FixtureServer } from '../testing/fixtureServer';
+import type { WsCollector } from '../testing/wsClient';
 
-/* Helpers the ticket and follow-up tests share: creating tickets and reading timelines from rows. */
+/* Helpers the ticket and follow-up tests share: creating tickets, reading timelines from rows, waiting for a socket. */
 
 /** tickets.create as `user`, which must be applied; returns the new ticket's id. */
 export async function createTicket(t: FixtureServer, user: FixtureUser, args: Record<string, unknown>): Promise<string> {
@@ -71,4 +73,11 @@ export function seedOrderConversation(t: FixtureServer, c: { id: string; custome
       clientMutationId: null,
     });
   });
+}
+
+/** Every frame the server sent this socket before now has arrived once the answer to this one has. */
+export async function barrier(socket: WsCollector): Promise<void> {
+  const clientId = `barrier-${newId()}`;
+  socket.send({ t: 'mutate', clientId, mutations: [{ id: newId(), name: 'nothing.here', args: {} }] });
+  await socket.next((f) => f.t === 'mutated' && f.clientId === clientId);
 }
