@@ -15,6 +15,7 @@ import { registerCustomerRoutes } from './customers/routes';
 import { loadDemoDataIfEmpty } from './demo/demoData';
 import { seedDemoAccounts } from './demo/seed';
 import { createDomain, type Domain } from './domain';
+import { registerEscalationRoutes } from './escalation/routes';
 import { registerHealthRoutes } from './health/routes';
 import { installErrorHandlers } from './http/errors';
 import { allowEmptyJsonBodies } from './http/jsonBody';
@@ -25,6 +26,7 @@ import { registerMutationRoutes } from './mutations/routes';
 import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
 import type { Scheduler } from './routing/scheduler';
+import type { AutoEscalatePolicy } from './sla/policy';
 import { startPush } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -52,6 +54,8 @@ export interface StartServerOptions {
   scheduler?: Scheduler;
   /** how long a disconnected agent keeps their chats before they are requeued (default 60 s) */
   disconnectGraceMs?: number;
+  /** escalate merchant chats to the platform automatically this long after a breach (off by default) */
+  autoEscalate?: AutoEscalatePolicy;
   /** largest upload accepted by POST /api/attachments (default 10 MB) */
   maxAttachmentBytes?: number;
 }
@@ -84,6 +88,7 @@ export async function buildApp(deps: {
   reopenWindowMs?: number;
   scheduler?: Scheduler;
   disconnectGraceMs?: number;
+  autoEscalate?: AutoEscalatePolicy;
   /** where uploaded files are kept, by content hash */
   attachmentsDir: string;
   maxAttachmentBytes?: number;
@@ -98,6 +103,7 @@ export async function buildApp(deps: {
     reportError: (err) => app.log.error({ err }, 'commit listener failed'),
     scheduler: deps.scheduler,
     disconnectGraceMs: deps.disconnectGraceMs,
+    autoEscalate: deps.autoEscalate,
     notify: (userId, frame) => {
       const text = JSON.stringify(frame);
       for (const connection of hub.forUser(userId)) connection.socket.send(text);
@@ -119,6 +125,7 @@ export async function buildApp(deps: {
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
   registerCustomerChatRoutes(app, { chat: domain.customerChat });
+  registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerAttachmentRoutes(app, {
     accounts,
     scopes: domain.scopes,
@@ -151,6 +158,7 @@ export async function buildApp(deps: {
     stopPush();
     domain.routing.dispose();
     domain.followupReminders.dispose();
+    domain.sla.dispose();
   });
   return { app, accounts, store, domain };
 }
@@ -182,6 +190,7 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       reopenWindowMs: opts.reopenWindowMs,
       scheduler: opts.scheduler,
       disconnectGraceMs: opts.disconnectGraceMs,
+      autoEscalate: opts.autoEscalate,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       maxAttachmentBytes: opts.maxAttachmentBytes,
     });

@@ -13,7 +13,8 @@ import { CustomersService } from './customers/service';
 import { registerRoutingMutations } from './dispatch/mutations';
 import { RoutingService, type Notify } from './dispatch/service';
 import { createDispatchStore } from './dispatch/store';
-import { trackConversationChanges } from './dispatch/tracking';
+import { ConversationChanges, trackConversationChanges } from './dispatch/tracking';
+import { EscalationService } from './escalation/service';
 import { createCustomersStore, type CustomersStore } from './customers/store';
 import type { SqliteDatabase } from './db/sqlite';
 import { writerFor, type Writer } from './db/writer';
@@ -21,6 +22,10 @@ import { createKbStore, type KbWrites } from './kb/store';
 import { registerMessageMutations } from './messages/mutations';
 import { AgentMessages } from './messages/service';
 import { createMessagesStore, type MessagesStore } from './messages/store';
+import { registerQcMutations } from './qc/mutations';
+import { flagMessagesOnArrival } from './qc/onArrival';
+import { QcReview } from './qc/service';
+import { createQcStore } from './qc/store';
 import { MutationRegistry } from './mutations/registry';
 import { MutationService } from './mutations/service';
 import { createAppliedMutationsStore } from './mutations/store';
@@ -34,6 +39,9 @@ import { registerTicketMutations } from './tickets/mutations';
 import { TicketService } from './tickets/service';
 import { createTicketsStore, type TicketsStore } from './tickets/store';
 import { systemScheduler, type Scheduler } from './routing/scheduler';
+import type { AutoEscalatePolicy } from './sla/policy';
+import { SlaService } from './sla/service';
+import { createSlaStore } from './sla/store';
 import { ScopeResolver } from './scope/resolver';
 import { createScopeStore } from './scope/store';
 import { createRestamper, type Restamper } from './sync/restamp';
@@ -71,6 +79,8 @@ export interface Domain {
   tickets: TicketsStore;
   /** `followups.due` timers; stopped on shutdown */
   followupReminders: FollowupReminders;
+  sla: SlaService;
+  escalation: EscalationService;
 }
 
 export interface DomainOptions {
@@ -84,6 +94,10 @@ export interface DomainOptions {
   disconnectGraceMs?: number;
   /** delivers live events (offers) to a user's sockets */
   notify?: Notify;
+  /** move merchant chats to the platform by themselves this long after a breach (off by default) */
+  autoEscalate?: AutoEscalatePolicy;
+  /** where escalated chats go (default: the first queue of kind 'escalation') */
+  escalationQueueId?: string;
 }
 
 export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain {
@@ -97,10 +111,12 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
 
   const org = createOrgStore(db);
   const customers = createCustomersStore(db);
-  // Routing follows every committed change of a conversation, whoever made it.
-  const changedConversations = new Set<string>();
-  const conversations = trackConversationChanges(createConversationsStore(db), (id) => changedConversations.add(id));
-  const messages = createMessagesStore(db);
+  // Routing and the SLA timers follow every committed change of a conversation, whoever made it.
+  const conversationChanges = new ConversationChanges();
+  const conversations = trackConversationChanges(createConversationsStore(db), conversationChanges.note);
+  const qc = createQcStore(db);
+  // Every customer and agent message is checked by the QC rules in the transaction that writes it.
+  const messages = flagMessagesOnArrival(createMessagesStore(db), qc);
   const audit = createAuditStore(db);
   const access = new AccessGranter({ conversations, messages, customers, restamper });
 
@@ -121,7 +137,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     store: createDispatchStore(db),
     conversations,
     lifecycle,
-    changed: changedConversations,
+    changed: conversationChanges.follow(),
     now,
     scheduler,
     graceMs: options.disconnectGraceMs,
@@ -129,6 +145,19 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     reportError: options.reportError,
   });
   registerRoutingMutations(registry, routing);
+  registerQcMutations(registry, new QcReview({ qc, sync }));
+  const escalation = new EscalationService({ writer, conversations, org, access, lifecycle, now, escalationQueueId: options.escalationQueueId });
+  const sla = new SlaService({
+    writer,
+    store: createSlaStore(db),
+    restamper,
+    changed: conversationChanges.follow(),
+    now,
+    scheduler,
+    autoEscalate: options.autoEscalate,
+    escalate: (tx, conversationId, reason) => escalation.escalateByPolicy(tx, conversationId, reason),
+    reportError: options.reportError,
+  });
   const tickets = createTicketsStore(db);
   registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, restamper }));
   const followups = createFollowupsStore(db);
@@ -173,5 +202,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     routing,
     tickets,
     followupReminders,
+    sla,
+    escalation,
   };
 }

@@ -1,4 +1,5 @@
-import type { Conversation } from '../../shared/domain/conversations';
+import type { Conversation, EscalationReason } from '../../shared/domain/conversations';
+import { ESCALATION_COLUMNS } from '../sla/escalatable';
 import { defineSource, type BaseRow } from '../sync/source';
 
 export interface ConversationRow extends BaseRow {
@@ -20,11 +21,13 @@ export interface ConversationRow extends BaseRow {
   category: string | null;
   csat: number | null;
   escalated_from_queue_id: string | null;
+  escalatable_at: number | null;
+  escalation_reason: EscalationReason | null;
 }
 
 export const CONVERSATION_COLUMNS = `t.id, t.seq, t.deleted, t.customer_id, t.queue_id, t.shop_id, t.channel, t.status,
   t.assignee_id, t.order_id, t.created_at, t.queued_at, t.assigned_at, t.first_response_at, t.last_customer_at,
-  t.last_agent_at, t.resolved_at, t.closed_at, t.category, t.csat, t.escalated_from_queue_id`;
+  t.last_agent_at, t.resolved_at, t.closed_at, t.category, t.csat, t.escalated_from_queue_id, ${ESCALATION_COLUMNS}`;
 
 export function toConversation(r: ConversationRow): Conversation {
   return {
@@ -47,6 +50,8 @@ export function toConversation(r: ConversationRow): Conversation {
     category: r.category,
     csat: r.csat,
     escalatedFromQueueId: r.escalated_from_queue_id,
+    escalatableAt: r.escalatable_at,
+    escalationReason: r.escalation_reason,
   };
 }
 

@@ -174,7 +174,7 @@ export class ConversationLifecycle {
   }
 
   /** A system line in the timeline; event is null for lines the shared event union has no type for yet. */
-  private systemEvent(tx: WriteTx, now: number, conversationId: string, event: ConversationEvent | null, body: string): RowRef {
+  systemEvent(tx: WriteTx, now: number, conversationId: string, event: ConversationEvent | null, body: string): RowRef {
     const id = newId(now);
     this.deps.messages.insertMessage(tx, {
       id,

@@ -6,19 +6,31 @@ import {
   type CustomerMessagesResponseSchema,
   type CustomerQueuesResponseSchema,
 } from '../../shared/api/customerChat';
+import { WS_CLOSE_UNAUTHENTICATED } from '../../shared/api/auth';
+import { CustomerAuthFrameSchema, type CustomerHelloSchema } from '../../shared/api/live';
 import { IdSchema } from '../../shared/domain/ids';
 import { sendError } from '../http/errors';
+import { frameType, readFrame } from '../realtime/frames';
 import { answerRejection, parseInput } from '../http/validate';
+import { customerFrames } from './liveFrames';
+import type { CustomerLive } from './live';
 import type { CustomerChatService } from './service';
 
 const Params = z.object({ id: IdSchema });
+
+/** A customer socket must say who it is this soon, or it is closed. */
+const AUTH_TIMEOUT_MS = 10_000;
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_POLICY_VIOLATION = 1008;
+const MAX_MALFORMED_FRAMES = 10;
 
 /**
  * The customer side's routes under /api/customer. Authenticated with customer tokens only:
  * an agent token is unknown here, and a customer token is unknown to agent routes.
  */
-export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: CustomerChatService }): void {
-  const { chat } = deps;
+export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: CustomerChatService; live: CustomerLive }): void {
+  const { chat, live } = deps;
+  const frames = customerFrames(live);
 
   app.post('/api/customer/sessions', async (request, reply) => {
     const body = parseInput(CustomerSessionRequestSchema, request.body ?? {}, reply, 'body');
@@ -51,10 +63,59 @@ export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: C
     const params = parseInput(Params, request.params, reply, 'params');
     if (!params) return reply;
     try {
-      const body: z.infer<typeof CustomerMessagesResponseSchema> = { messages: chat.messagesOf(customerId, params.id) };
+      const body: z.infer<typeof CustomerMessagesResponseSchema> = {
+        messages: chat.messagesOf(customerId, params.id),
+        agentReadUpTo: live.agentReadUpTo(params.id),
+      };
       return body;
     } catch (error) {
       return answerRejection(reply, error);
     }
+  });
+  // GET /api/customer/ws (src/shared/api/live.ts): the token comes as the first frame, because a
+  // browser cannot set headers on a WebSocket and URLs end up in logs.
+  app.get('/api/customer/ws', { websocket: true }, (socket, request) => {
+    let customerId: string | null = null;
+    let detach: (() => void) | null = null;
+    let malformed = 0;
+    const send = (frame: object): void => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    };
+    const start = (id: string): void => {
+      customerId = id;
+      detach = live.attach(id, socket);
+      const hello: z.infer<typeof CustomerHelloSchema> = { t: 'hello', customerId: id };
+      send(hello);
+    };
+    const authTimer = setTimeout(() => {
+      if (!customerId) socket.close(WS_CLOSE_UNAUTHENTICATED, 'unauthenticated');
+    }, AUTH_TIMEOUT_MS);
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      detach?.();
+    });
+    socket.on('pong', () => {
+      if (customerId) live.heard(customerId, socket);
+    });
+    socket.on('message', (data, isBinary) => {
+      const frame = readFrame(data, isBinary);
+      if (frame.kind === 'binary') {
+        socket.close(CLOSE_UNSUPPORTED_DATA, 'binary_frames_not_supported');
+      } else if (frame.kind === 'malformed') {
+        malformed += 1;
+        if (malformed > MAX_MALFORMED_FRAMES) socket.close(CLOSE_POLICY_VIOLATION, 'too_many_malformed_frames');
+      } else if (!customerId) {
+        const auth = CustomerAuthFrameSchema.safeParse(frame.value);
+        const id = auth.success ? chat.authenticate(`Bearer ${auth.data.token}`) : null;
+        if (id) start(id);
+        else socket.close(WS_CLOSE_UNAUTHENTICATED, 'unauthenticated');
+      } else {
+        live.heard(customerId, socket);
+        // Unknown frame types are ignored, as on the agent socket.
+        frames.get(frameType(frame.value) ?? '')?.(customerId, frame.value, send);
+      }
+    });
+    const fromHeader = chat.authenticate(request.headers.authorization);
+    if (fromHeader) start(fromHeader);
   });
 }

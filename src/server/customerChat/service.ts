@@ -205,7 +205,8 @@ export class CustomerChatService {
   }
 }
 
-function customerView(m: Message): CustomerVisibleMessage {
+/** What a customer sees of a message (also what their live channel pushes). */
+export function customerView(m: Message): CustomerVisibleMessage {
   return {
     id: m.id,
     conversationId: m.conversationId,

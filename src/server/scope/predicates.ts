@@ -84,6 +84,9 @@ function predicate(entity: SyncedEntity, scope: Scope): string {
         : 't.agent_id = @scope_uid';
     case 'canned':
       return `((t.scope = 'team' AND t.team_id IN (${MY_TEAMS})) OR (t.scope = 'personal' AND t.owner_id = @scope_uid))`;
+    case 'qc_flags':
+      // Agents see the flags on their own messages; a lead those of their teams' conversations.
+      return scope.audience === 'lead' ? `t.conversation_id IN (${visibleConversations(scope)})` : 't.agent_id = @scope_uid';
   }
 }
 

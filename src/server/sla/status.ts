@@ -4,6 +4,7 @@
 // deadline counts as missed from the instant dueAt itself. So a pickup after 29.999 s meets the
 // 30-second target, one at exactly 30.000 s misses it; a merchant who has not picked up by exactly
 // 2:00.000 (or replied by exactly 5:00.000) is in breach at that instant. The timers fire at dueAt.
+import type { EscalationReason } from '../../shared/domain/conversations';
 import type { QueueKind } from '../routing/types';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './policy';
 
@@ -27,7 +28,7 @@ export interface SlaConversation {
   closedAt?: number;
 }
 
-export type EscalationReason = 'no_pickup_2m' | 'no_reply_5m';
+export type { EscalationReason };
 
 export interface SlaStatus {
   /** met: true/false once known, null while it can still go either way (or the customer left before it was due). */

@@ -5,6 +5,7 @@ import { customersSource, ordersSource } from '../customers/rows';
 import { followupsSource } from '../followups/rows';
 import { kbSource } from '../kb/rows';
 import { messagesSource } from '../messages/rows';
+import { qcFlagsSource } from '../qc/rows';
 import { agentsSource, queuesSource, shopsSource, teamsSource } from '../org/rows';
 import { ticketEventsSource, ticketsSource } from '../tickets/rows';
 import type { EntitySource } from './source';
@@ -27,6 +28,7 @@ export const ENTITY_SOURCES: Record<SyncedEntity, EntitySource> = {
   followups: followupsSource,
   kb: kbSource,
   canned: cannedSource,
+  qc_flags: qcFlagsSource,
 };
 
 export const SYNCED_ENTITIES = Object.keys(ENTITY_SOURCES) as SyncedEntity[];

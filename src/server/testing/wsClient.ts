@@ -8,9 +8,9 @@ export interface WsResult {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-/** Opens GET /api/ws on a test server, with an optional bearer token on the upgrade request. */
-export function openWs(httpUrl: string, token?: string): WsResult {
-  const socket = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/api/ws`, {
+/** Opens GET /api/ws (or another socket path) on a test server, with an optional bearer token on the upgrade request. */
+export function openWs(httpUrl: string, token?: string, path = '/api/ws'): WsResult {
+  const socket = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}${path}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const firstMessage = new Promise<unknown>((resolve, reject) => {
@@ -38,8 +38,8 @@ export interface WsCollector extends WsResult {
 }
 
 /** Opens a socket that records every frame, for push and mutate tests. Resolves after the hello. */
-export async function openCollector(httpUrl: string, token: string): Promise<WsCollector> {
-  const ws = openWs(httpUrl, token);
+export async function openCollector(httpUrl: string, token: string, path = '/api/ws'): Promise<WsCollector> {
+  const ws = openWs(httpUrl, token, path);
   const frames: Frame[] = [];
   const waiters = new Set<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }>();
   ws.socket.on('message', (data) => {

@@ -66,4 +66,8 @@ export const CustomerMessageResponseSchema = z.object({
 export type CustomerMessageResponse = z.infer<typeof CustomerMessageResponseSchema>;
 
 /** GET /api/customer/conversations/:id/messages */
-export const CustomerMessagesResponseSchema = z.object({ messages: z.array(CustomerVisibleMessageSchema) });
+export const CustomerMessagesResponseSchema = z.object({
+  messages: z.array(CustomerVisibleMessageSchema),
+  /** the newest of them an agent has read (live updates: read.changed on /api/customer/ws) */
+  agentReadUpTo: IdSchema.nullable(),
+});

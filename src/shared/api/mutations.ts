@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../domain/ids';
-import { TicketPrioritySchema, TicketStatusSchema } from '../domain/tickets';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
+import { KbArticleInputSchema } from './kb';
+import { QcVerdictSchema } from '../domain/qc';
+import { TicketPrioritySchema, TicketStatusSchema } from '../domain/tickets';
 
 /*
  * The mutations the server applies, name → args schema. The core builds its outbox entries from
@@ -99,6 +101,11 @@ export const MUTATION_ARGS = {
       path: ['conversationId'],
     }),
   'followups.complete': z.object({ followupId: IdSchema }).strict(),
+  /** A lead's or admin's KB article, created or replaced whole (import does the same in bulk). */
+  'kb.upsert': KbArticleInputSchema.extend({ id: IdSchema }).strict(),
+  'kb.delete': z.object({ id: IdSchema }).strict(),
+  /** A lead's (or admin's) verdict on a QC flag of their teams. */
+  'qc.review': z.object({ flagId: IdSchema, verdict: QcVerdictSchema }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MutationName = keyof typeof MUTATION_ARGS;

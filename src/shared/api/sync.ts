@@ -5,6 +5,7 @@ import { CustomerSchema, OrderSchema } from '../domain/customers';
 import { IdSchema } from '../domain/ids';
 import { KbArticleSchema } from '../domain/kb';
 import { AgentSchema, QueueSchema, ShopSchema, TeamSchema } from '../domain/org';
+import { QcFlagSchema } from '../domain/qc';
 import { FollowupSchema, TicketEventSchema, TicketSchema } from '../domain/tickets';
 
 /*
@@ -46,6 +47,7 @@ export const ENTITY_DATA_SCHEMAS = {
   followups: FollowupSchema,
   kb: KbArticleSchema,
   canned: CannedReplySchema,
+  qc_flags: QcFlagSchema,
 } as const satisfies Partial<Record<EntityName, z.ZodType>>;
 export type SyncedEntity = keyof typeof ENTITY_DATA_SCHEMAS;
 export type EntityData<E extends SyncedEntity> = z.infer<(typeof ENTITY_DATA_SCHEMAS)[E]>;

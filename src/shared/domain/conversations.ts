@@ -14,6 +14,10 @@ export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 /** Statuses in which a conversation counts against its assignee's capacity. */
 export const ACTIVE_STATUSES = ['assigned', 'waiting_customer'] as const satisfies readonly ConversationStatus[];
 
+/** The merchant SLA rule whose breach lets the customer escalate to the platform. */
+export const EscalationReasonSchema = z.enum(['no_pickup_2m', 'no_reply_5m']);
+export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
+
 export const ConversationSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
@@ -35,6 +39,12 @@ export const ConversationSchema = z.object({
   category: z.string().nullable(),
   csat: z.number().int().min(1).max(5).nullable(),
   escalatedFromQueueId: IdSchema.nullable(),
+  /**
+   * Since when the customer may ask for the platform (a merchant SLA breach in this queue stay),
+   * and why; null when they may not. Derived by the server from its SLA records, never written.
+   */
+  escalatableAt: TimestampSchema.nullable().optional(),
+  escalationReason: EscalationReasonSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -62,6 +72,14 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('resolved'), byAgentId: IdSchema, category: z.string() }),
   z.object({ type: z.literal('reopened'), by: z.enum(['agent', 'customer']) }),
+  /** moved from a merchant queue to the platform: asked by the customer, or by the automatic policy */
+  z.object({
+    type: z.literal('escalated'),
+    by: z.enum(['customer', 'policy']),
+    reason: EscalationReasonSchema,
+    fromQueueId: IdSchema,
+    toQueueId: IdSchema,
+  }),
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 

@@ -1,0 +1,48 @@
+import type { Conversation, Message } from '../../shared/domain/conversations';
+import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from '../conversations/rows';
+import type { SqliteDatabase } from '../db/sqlite';
+import type { WriteTx } from '../db/writer';
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from '../messages/rows';
+
+/* What the live channel reads after a commit, and the read positions it keeps. */
+
+export type ReaderKind = 'agent' | 'customer';
+
+export interface CustomerLiveStore {
+  /** customer-visible (text) messages stamped in [from, to], with the customer of their conversation */
+  textMessagesInRange(from: number, to: number): { customerId: string; message: Message }[];
+  conversationsInRange(from: number, to: number): Conversation[];
+  /**
+   * Moves the reader's position forward to this message (never back to an older one).
+   * True when it moved.
+   */
+  markRead(tx: WriteTx, read: { conversationId: string; readerKind: ReaderKind; readerId: string; messageId: string; at: number }): boolean;
+  /** the newest message any reader of this kind has read in the conversation */
+  readUpTo(conversationId: string, readerKind: ReaderKind): string | null;
+}
+
+export function createCustomerLiveStore(db: SqliteDatabase): CustomerLiveStore {
+  const messages = db.prepare<[number, number], MessageRow & { customer_id: string }>(
+    `SELECT ${MESSAGE_COLUMNS}, c.customer_id AS customer_id FROM messages t JOIN conversations c ON c.id = t.conversation_id
+     WHERE t.seq BETWEEN ? AND ? AND t.kind = 'text' AND t.deleted = 0 ORDER BY t.seq`,
+  );
+  const conversations = db.prepare<[number, number], ConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS} FROM conversations t WHERE t.seq BETWEEN ? AND ? AND t.deleted = 0 ORDER BY t.seq`,
+  );
+  const upsert = db.prepare<[string, ReaderKind, string, string, number]>(
+    `INSERT INTO conversation_reads (conversation_id, reader_kind, reader_id, message_id, read_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (conversation_id, reader_kind, reader_id) DO UPDATE SET message_id = excluded.message_id, read_at = excluded.read_at
+     WHERE conversation_reads.message_id <> excluded.message_id
+       AND (SELECT created_at FROM messages WHERE id = excluded.message_id) >= (SELECT created_at FROM messages WHERE id = conversation_reads.message_id)`,
+  );
+  const newest = db.prepare<[string, ReaderKind], { message_id: string }>(
+    `SELECT r.message_id FROM conversation_reads r JOIN messages m ON m.id = r.message_id
+     WHERE r.conversation_id = ? AND r.reader_kind = ? ORDER BY m.created_at DESC, r.read_at DESC LIMIT 1`,
+  );
+  return {
+    textMessagesInRange: (from, to) => messages.all(from, to).map((r) => ({ customerId: r.customer_id, message: toMessage(r) })),
+    conversationsInRange: (from, to) => conversations.all(from, to).map(toConversation),
+    markRead: (_tx, r) => upsert.run(r.conversationId, r.readerKind, r.readerId, r.messageId, r.at).changes > 0,
+    readUpTo: (conversationId, readerKind) => newest.get(conversationId, readerKind)?.message_id ?? null,
+  };
+}
