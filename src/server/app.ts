@@ -10,7 +10,11 @@ import { AccountsService } from './accounts/service';
 import { createAccountsStore, type AccountsStore } from './accounts/store';
 import { openServerDatabase } from './db/open';
 import type { SqliteDatabase } from './db/sqlite';
+import { CustomerLive } from './customerChat/live';
+import { agentLiveFrames } from './customerChat/liveFrames';
+import { createCustomerLiveStore } from './customerChat/liveStore';
 import { registerCustomerChatRoutes } from './customerChat/routes';
+import type { Notify } from './dispatch/service';
 import { registerCustomerRoutes } from './customers/routes';
 import { loadDemoDataIfEmpty } from './demo/demoData';
 import { seedDemoAccounts } from './demo/seed';
@@ -96,6 +100,10 @@ export async function buildApp(deps: {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
   const hub = new ConnectionHub();
+  const notify: Notify = (userId, frame) => {
+    const text = JSON.stringify(frame);
+    for (const connection of hub.forUser(userId)) connection.socket.send(text);
+  };
   // The domain comes first: it creates the database's one writer with a way to report push failures.
   const domain = createDomain(db, {
     now,
@@ -104,17 +112,26 @@ export async function buildApp(deps: {
     scheduler: deps.scheduler,
     disconnectGraceMs: deps.disconnectGraceMs,
     autoEscalate: deps.autoEscalate,
-    notify: (userId, frame) => {
-      const text = JSON.stringify(frame);
-      for (const connection of hub.forUser(userId)) connection.socket.send(text);
-    },
+    notify,
   });
   const store = createAccountsStore(db);
   const accounts = new AccountsService({ store, now, sessionTtlMs: deps.sessionTtlMs });
+  const customerLive = new CustomerLive({
+    writer: domain.writer,
+    store: createCustomerLiveStore(db),
+    conversations: domain.conversations,
+    messages: domain.messages,
+    sync: domain.sync,
+    notify,
+    now,
+  });
 
   // Added before the websocket plugin so it runs first on close: clients get 1001 "going away"
   // (reconnect later) instead of a bare close.
-  app.addHook('preClose', async () => hub.closeAll(1001, 'server_shutdown'));
+  app.addHook('preClose', async () => {
+    hub.closeAll(1001, 'server_shutdown');
+    customerLive.closeAll(1001, 'server_shutdown');
+  });
   await app.register(websocket, { options: { maxPayload: MAX_WS_PAYLOAD } });
   installErrorHandlers(app);
   allowEmptyJsonBodies(app);
@@ -124,7 +141,7 @@ export async function buildApp(deps: {
   registerSyncRoutes(app, { accounts, sync: domain.sync, scopes: domain.scopes });
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
-  registerCustomerChatRoutes(app, { chat: domain.customerChat });
+  registerCustomerChatRoutes(app, { chat: domain.customerChat, live: customerLive });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerAttachmentRoutes(app, {
     accounts,
@@ -140,7 +157,10 @@ export async function buildApp(deps: {
       now,
     }),
   });
-  const frames = new Map<string, FrameHandler>([['mutate', mutateFrameHandler(domain.mutations)]]);
+  const frames = new Map<string, FrameHandler>([
+    ['mutate', mutateFrameHandler(domain.mutations)],
+    ...agentLiveFrames(customerLive, domain.scopes),
+  ]);
   registerRealtimeRoutes(app, {
     accounts,
     hub,
@@ -153,8 +173,10 @@ export async function buildApp(deps: {
 
   const stopPush = startPush({ writer: domain.writer, hub, sync: domain.sync, scopes: domain.scopes });
   const stopHeartbeat = startHeartbeat(hub, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, now);
+  const stopCustomerHeartbeat = customerLive.startHeartbeat(deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
   app.addHook('onClose', async () => {
     stopHeartbeat();
+    stopCustomerHeartbeat();
     stopPush();
     domain.routing.dispose();
     domain.followupReminders.dispose();
