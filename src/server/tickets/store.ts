@@ -1,5 +1,5 @@
 import type { Ticket, TicketChange, TicketEvent } from '../../shared/domain/tickets';
-import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
+import type { SqliteDatabase } from '../db/sqlite';
 import type { WriteTx } from '../db/writer';
 import { TICKET_COLUMNS, toTicket, type TicketRow } from './rows';
 
@@ -14,17 +14,6 @@ export type NewTicket = Omit<Ticket, 'orderId'>;
 export type TicketPatch = Partial<
   Pick<Ticket, 'departmentTeamId' | 'priority' | 'status' | 'assigneeId' | 'dueAt' | 'updatedAt' | 'resolvedAt' | 'closedAt'>
 >;
-
-const PATCH_COLUMNS: Record<keyof TicketPatch, string> = {
-  departmentTeamId: 'department_team_id',
-  priority: 'priority',
-  status: 'status',
-  assigneeId: 'assignee_id',
-  dueAt: 'due_at',
-  updatedAt: 'updated_at',
-  resolvedAt: 'resolved_at',
-  closedAt: 'closed_at',
-};
 
 export type NewTicketEvent = Omit<TicketEvent, 'change'> & { change: TicketChange };
 
@@ -59,7 +48,12 @@ export function createTicketsStore(db: SqliteDatabase): TicketsStore {
     `INSERT INTO ticket_events (id, ticket_id, kind, actor_id, body, meta, created_at, seq)
      VALUES (@id, @ticketId, @kind, @actorId, @body, @meta, @createdAt, @seq)`,
   );
-  const updates = new Map<string, NamedStatement>();
+  // A patch is merged into the current row and written whole: one statement for every kind of change.
+  const update = db.prepare(
+    `UPDATE tickets SET department_team_id = @departmentTeamId, priority = @priority, status = @status, assignee_id = @assigneeId,
+       due_at = @dueAt, updated_at = @updatedAt, resolved_at = @resolvedAt, closed_at = @closedAt, seq = @seq
+     WHERE id = @id`,
+  );
 
   return {
     ticket: (id) => {
@@ -73,16 +67,22 @@ export function createTicketsStore(db: SqliteDatabase): TicketsStore {
       insert.run({ ...t, seq: tx.stamp('tickets') });
     },
     updateTicket: (tx, id, patch) => {
-      const keys = (Object.keys(patch) as (keyof TicketPatch)[]).filter((k) => patch[k] !== undefined).sort();
-      const sql = `UPDATE tickets SET ${[...keys.map((k) => `${PATCH_COLUMNS[k]} = @${k}`), 'seq = @seq'].join(', ')} WHERE id = @id`;
-      let stmt = updates.get(sql);
-      if (!stmt) {
-        stmt = db.prepare<[Record<string, SqlValue>]>(sql);
-        updates.set(sql, stmt);
-      }
-      const params: Record<string, SqlValue> = { id, seq: tx.stamp('tickets') };
-      for (const k of keys) params[k] = patch[k] ?? null;
-      stmt.run(params);
+      const row = byId.get(id);
+      if (!row) throw new Error(`no ticket ${id} to update`);
+      // Absent fields keep their value; null clears (assignee, due time, resolvedAt).
+      const merged: Ticket = { ...toTicket(row), ...definedOnly(patch) };
+      update.run({
+        id,
+        departmentTeamId: merged.departmentTeamId,
+        priority: merged.priority,
+        status: merged.status,
+        assigneeId: merged.assigneeId,
+        dueAt: merged.dueAt,
+        updatedAt: merged.updatedAt,
+        resolvedAt: merged.resolvedAt,
+        closedAt: merged.closedAt,
+        seq: tx.stamp('tickets'),
+      });
     },
     insertEvent: (tx, e) => {
       insertEvent.run({
@@ -97,4 +97,8 @@ export function createTicketsStore(db: SqliteDatabase): TicketsStore {
       });
     },
   };
+}
+
+function definedOnly(patch: TicketPatch): TicketPatch {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as TicketPatch;
 }

@@ -1,6 +1,6 @@
 import type { SyncRow } from '../../shared/api/sync';
 import type { Conversation } from '../../shared/domain/conversations';
-import type { FixtureUser } from '../testing/fixtures';
+import { F, type FixtureUser } from '../testing/fixtures';
 import { newId } from '../ids';
 import type { FixtureServer } from '../testing/fixtureServer';
 import type { WsCollector } from '../testing/wsClient';
@@ -28,15 +28,18 @@ export function latest(rows: readonly SyncRow[], entity: string, id: string): Sy
 }
 
 /**
- * A conversation about an order, held by `agentId`, with one customer message: written through
- * the stores because the customer side cannot attach an order yet.
+ * A conversation of fixture customer c1 about an order, held by `agentId`: written through the
+ * stores because the customer side cannot attach an order yet; the customer then writes in it.
  */
-export function seedOrderConversation(t: FixtureServer, c: { id: string; customerId: string; queueId: string; shopId: string | null; orderId: string; agentId: string; text: string }): void {
+export async function seedOrderConversation(
+  t: FixtureServer,
+  c: { id: string; queueId: string; shopId: string | null; orderId: string; agentId: string; text: string },
+): Promise<void> {
   const { domain } = t.internals;
   const now = t.clock.time;
   const conversation: Conversation = {
     id: c.id,
-    customerId: c.customerId,
+    customerId: F.customers.c1,
     queueId: c.queueId,
     shopId: c.shopId,
     channel: 'chat',
@@ -47,7 +50,7 @@ export function seedOrderConversation(t: FixtureServer, c: { id: string; custome
     queuedAt: now,
     assignedAt: now,
     firstResponseAt: null,
-    lastCustomerAt: now,
+    lastCustomerAt: null,
     lastAgentAt: null,
     resolvedAt: null,
     closedAt: null,
@@ -59,20 +62,8 @@ export function seedOrderConversation(t: FixtureServer, c: { id: string; custome
     domain.conversations.insertConversation(tx, conversation);
     domain.conversations.setParticipant(c.id, c.agentId, 'assignee', now);
     domain.conversations.addQueueVisit(c.id, c.queueId, now);
-    domain.messages.insertMessage(tx, {
-      id: `${c.id}-m1`,
-      conversationId: c.id,
-      senderKind: 'customer',
-      senderId: c.customerId,
-      kind: 'text',
-      body: c.text,
-      event: null,
-      articleId: null,
-      createdAt: now,
-      platformOnly: false,
-      clientMutationId: null,
-    });
   });
+  await t.customerSays('c1', c.queueId, c.text, { conversationId: c.id });
 }
 
 /** Every frame the server sent this socket before now has arrived once the answer to this one has. */

@@ -24,9 +24,8 @@ async function ticketOf(user: 'p1' | 'admin', id: string): Promise<Record<string
 
 describe('creating a ticket', () => {
   it('from a conversation takes its customer, shop, order and the customer’s first words as title, with a created entry', async () => {
-    seedOrderConversation(t, {
+    await seedOrderConversation(t, {
       id: 'conv-order',
-      customerId: F.customers.c1,
       queueId: F.queueX,
       shopId: F.shopA,
       orderId: F.orders.o1,
