@@ -2,6 +2,7 @@ import type { Conversation } from '../../shared/domain/conversations';
 import type { AccountsStore, UserRecord } from '../accounts/store';
 import type { Domain } from '../domain';
 import type { WriteTx } from '../db/writer';
+import { loadDemoTickets } from '../tickets/demo';
 import type { DemoData } from './data/schema';
 
 /*
@@ -9,7 +10,7 @@ import type { DemoData } from './data/schema';
  * transaction: a crash half-way leaves nothing, and the next start simply loads again. Demo
  * agents that already exist by username (the three accounts older builds created) keep their
  * ids, so their sessions stay valid; every new demo agent gets the same demo password hash.
- * Tickets are left to the tickets feature, which loads data.history.tickets with its tables.
+ * Tickets and their timelines are loaded by the tickets feature (tickets/demo.ts).
  */
 
 export interface DemoLoadResult {
@@ -17,6 +18,7 @@ export interface DemoLoadResult {
   customers: number;
   conversations: number;
   messages: number;
+  tickets: number;
 }
 
 type DemoConversation = DemoData['history']['conversations'][number];
@@ -102,11 +104,13 @@ export function loadDemoData(
       }
       messageCount += c.messages.length;
     }
+    const ticketCount = loadDemoTickets(tx, domain.tickets, data, user);
     return {
       agents: userIds.size,
       customers: data.customers.customers.length,
       conversations: data.history.conversations.length,
       messages: messageCount,
+      tickets: ticketCount,
     };
   });
 }
