@@ -22,6 +22,7 @@ import { createDomain, type Domain } from './domain';
 import { registerEscalationRoutes } from './escalation/routes';
 import { registerHealthRoutes } from './health/routes';
 import { installErrorHandlers } from './http/errors';
+import { registerKbRoutes } from './kb/routes';
 import { allowEmptyJsonBodies } from './http/jsonBody';
 import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './realtime/heartbeat';
 import { ConnectionHub } from './realtime/hub';
@@ -30,6 +31,7 @@ import { registerMutationRoutes } from './mutations/routes';
 import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
 import type { Scheduler } from './routing/scheduler';
+import type { BotOptions } from './bot/options';
 import type { AutoEscalatePolicy } from './sla/policy';
 import { startPush } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
@@ -62,6 +64,8 @@ export interface StartServerOptions {
   autoEscalate?: AutoEscalatePolicy;
   /** largest upload accepted by POST /api/attachments (default 10 MB) */
   maxAttachmentBytes?: number;
+  /** the bot first line: confidence threshold, unhelpful turns before hand-off, time limit, provider */
+  bot?: BotOptions;
 }
 
 export interface RunningServer {
@@ -96,6 +100,7 @@ export async function buildApp(deps: {
   /** where uploaded files are kept, by content hash */
   attachmentsDir: string;
   maxAttachmentBytes?: number;
+  bot?: BotOptions;
 }): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
@@ -112,6 +117,7 @@ export async function buildApp(deps: {
     scheduler: deps.scheduler,
     disconnectGraceMs: deps.disconnectGraceMs,
     autoEscalate: deps.autoEscalate,
+    bot: deps.bot,
     notify,
   });
   const store = createAccountsStore(db);
@@ -142,6 +148,7 @@ export async function buildApp(deps: {
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
   registerCustomerChatRoutes(app, { chat: domain.customerChat, live: customerLive });
+  registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerAttachmentRoutes(app, {
     accounts,
@@ -179,6 +186,8 @@ export async function buildApp(deps: {
     stopCustomerHeartbeat();
     stopPush();
     domain.routing.dispose();
+    // A bot turn still deciding would otherwise write to a closed database.
+    await domain.bot.idle();
     domain.followupReminders.dispose();
     domain.sla.dispose();
   });
@@ -215,6 +224,7 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       autoEscalate: opts.autoEscalate,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       maxAttachmentBytes: opts.maxAttachmentBytes,
+      bot: opts.bot,
     });
     app = built.app;
     internals = { domain: built.domain, accounts: built.accounts, accountsStore: built.store };

@@ -18,7 +18,11 @@ import { EscalationService } from './escalation/service';
 import { createCustomersStore, type CustomersStore } from './customers/store';
 import type { SqliteDatabase } from './db/sqlite';
 import { writerFor, type Writer } from './db/writer';
-import { createKbStore, type KbWrites } from './kb/store';
+import { registerKbMutations } from './kb/mutations';
+import { KbService } from './kb/service';
+import { createKbStore, type KbStore } from './kb/store';
+import { BotFirstLine } from './bot/firstLine';
+import { botProvider, questionMatchScore, type BotOptions } from './bot/options';
 import { registerMessageMutations } from './messages/mutations';
 import { AgentMessages } from './messages/service';
 import { createMessagesStore, type MessagesStore } from './messages/store';
@@ -65,7 +69,11 @@ export interface Domain {
   customersService: CustomersService;
   conversations: ConversationsStore;
   messages: MessagesStore;
-  kb: KbWrites;
+  kb: KbStore;
+  /** answers customers in bot-first queues until it hands them to a person */
+  bot: BotFirstLine;
+  /** KB import and edits by leads and admins */
+  kbEditor: KbService;
   canned: CannedWrites;
   audit: AuditStore;
   lifecycle: ConversationLifecycle;
@@ -85,6 +93,8 @@ export interface Domain {
 
 export interface DomainOptions {
   now: () => number;
+  /** the bot first line's knobs (threshold, unhelpful turns, provider); defaults in bot/options.ts */
+  bot?: BotOptions;
   reopenWindowMs?: number;
   /** where failures of commit listeners (push) are reported */
   reportError?: (error: unknown) => void;
@@ -165,6 +175,19 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   registerFollowupMutations(registry, new FollowupService({ followups, conversations, tickets, sync, scopes, reminders: followupReminders }));
   const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });
 
+  const kb = createKbStore(db, restamper);
+  const kbEditor = new KbService({ writer, kb, org, sync, now });
+  registerKbMutations(registry, kbEditor);
+  const bot = new BotFirstLine({
+    writer,
+    conversations,
+    messages,
+    kb,
+    provider: botProvider(options.bot, options.reportError),
+    questionMatchScore: questionMatchScore(options.bot),
+    now,
+    reportError: options.reportError,
+  });
   const customerSessions = createCustomerSessionsStore(db);
   const customerChat = new CustomerChatService({
     writer,
@@ -177,6 +200,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     attachments: messageAttachments,
     now,
     reopenWindowMs: options.reopenWindowMs,
+    bot,
   });
 
   return {
@@ -190,7 +214,9 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     customersService,
     conversations,
     messages,
-    kb: createKbStore(db),
+    kb,
+    bot,
+    kbEditor,
     canned: createCannedStore(db),
     audit,
     lifecycle,

@@ -1,3 +1,4 @@
+import type { QcRule } from '../../shared/text';
 import { round3, saturatingConfidence, DEFAULT_SCORE_AT_HALF_CONFIDENCE } from './confidence';
 import { readEpisode, unhelpfulSignal } from './episode';
 import { isAcknowledgement, isGreeting } from './feedback';
@@ -17,6 +18,8 @@ export interface KbBotOptions {
   toConfidence?: (score: number) => number;
   /** Hand off once this many customer turns were unhelpful (see episode.ts). Default 2. */
   maxUnhelpfulTurns?: number;
+  /** Customer-side QC rules whose hits go straight to a person (see sensitive.ts). Default: DEFAULT_QC_RULES. */
+  qcRules?: readonly QcRule[];
   /** How many search hits to ask for: the answer, the related suggestions and spares. Default 5. */
   searchLimit?: number;
   /** Length of the article summary in characters. Default 300. */
@@ -44,6 +47,7 @@ export class KbBot implements BotProvider {
   private readonly threshold: number;
   private readonly toConfidence: (score: number) => number;
   private readonly maxUnhelpfulTurns: number;
+  private readonly qcRules: readonly QcRule[] | undefined;
   private readonly searchLimit: number;
   private readonly maxSummaryChars: number;
   private readonly maxRelated: number;
@@ -55,6 +59,7 @@ export class KbBot implements BotProvider {
     const half = options.scoreAtHalfConfidence ?? DEFAULT_SCORE_AT_HALF_CONFIDENCE;
     this.toConfidence = options.toConfidence ?? ((score) => saturatingConfidence(score, half));
     this.maxUnhelpfulTurns = options.maxUnhelpfulTurns ?? 2;
+    this.qcRules = options.qcRules;
     this.searchLimit = options.searchLimit ?? 5;
     this.maxSummaryChars = options.maxSummaryChars ?? 300;
     this.maxRelated = options.maxRelated ?? 2;
@@ -69,7 +74,7 @@ export class KbBot implements BotProvider {
 
     if (message.length === 0) return smallTalk(say.emptyMessage);
     // A complaint outranks a plain request for a person: the agent should see why.
-    if (findSensitiveKeyword(message) !== null) return handoff('sensitive', locale);
+    if (findSensitiveKeyword(message, this.qcRules) !== null) return handoff('sensitive', locale);
     if (asksForHuman(message)) return handoff('asked_for_human', locale);
 
     const episode = readEpisode(input.history);

@@ -34,6 +34,8 @@ export interface CustomerChatDeps {
   now: () => number;
   /** a customer message within this long after "resolved" reopens the conversation */
   reopenWindowMs?: number;
+  /** the bot first line, told about each committed customer message of a conversation in status 'bot' */
+  bot?: { customerWrote(conversationId: string, messageId: string): void };
 }
 
 /**
@@ -92,7 +94,8 @@ export class CustomerChatService {
   postMessage(customerId: string, request: CustomerMessageRequest): CustomerMessageResponse {
     const { writer, messages, conversations } = this.deps;
     const now = this.deps.now();
-    return writer.write((tx) => {
+    let botTurn = false;
+    const response = writer.write((tx): CustomerMessageResponse => {
       if (request.clientMessageId) {
         const earlier = messages.bySenderClientId(customerId, request.clientMessageId);
         if (earlier) return { conversationId: earlier.conversationId, message: customerView(earlier), created: false };
@@ -122,8 +125,12 @@ export class CustomerChatService {
       const patch: ConversationPatch = { lastCustomerAt: now };
       if (conversation.status === 'waiting_customer') patch.status = 'assigned';
       conversations.updateConversation(tx, conversation.id, patch);
+      botTurn = conversation.status === 'bot';
       return { conversationId: conversation.id, message: customerView(message), created };
     });
+    // Only after the commit: the bot answers in a transaction of its own, never holding up this one.
+    if (botTurn) this.deps.bot?.customerWrote(response.conversationId, response.message.id);
+    return response;
   }
 
   /** The conversation as its customer sees it: text only, oldest first. */
