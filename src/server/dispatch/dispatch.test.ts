@@ -99,6 +99,23 @@ describe('offers over the socket', () => {
   });
 });
 
+describe('an agent the router has not met yet', () => {
+  it('counts a chat they take from the line once, and takes it out of the line', async () => {
+    t = await startTimedServer();
+    const { router } = t.internals.domain.routing;
+    const first = await chatIn(F.queueA);
+    const second = await chatIn(F.queueA);
+    expect(router.agent(F.users.mA2)).toBeUndefined(); // created after the server started, never online
+    await t.apply('mA2', 'conversations.accept', { conversationId: first.conversationId });
+    expect(router.agent(F.users.mA2)?.activeCount).toBe(1);
+    expect(router.waiting(F.queueA).map((w) => w.conversationId)).toEqual([second.conversationId]);
+    await t.apply('mA2', 'conversations.accept', { conversationId: second.conversationId });
+    expect(router.agent(F.users.mA2)?.activeCount).toBe(2);
+    await t.apply('mA2', 'conversations.resolve', { conversationId: first.conversationId, category: 'done' });
+    expect(router.agent(F.users.mA2)?.activeCount).toBe(1);
+  });
+});
+
 describe('a disconnected agent', () => {
   it('keeps their chats when back within the grace period', async () => {
     t = await startTimedServer();

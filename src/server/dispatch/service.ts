@@ -106,19 +106,27 @@ export class RoutingService {
     }
   }
 
-  /** Re-reads the agent's profile (teams, shop, skills, cap), keeping what only the router knows. */
+  /**
+   * Re-reads the agent's profile (teams, shop, skills, cap), keeping what only the router knows.
+   * An agent the router has not met yet (added after start-up) comes with the chats they hold,
+   * each counted once; one the router still has waiting is left to reconcile(), which takes it out
+   * of its line as it assigns it.
+   */
   private refreshAgent(userId: string): boolean {
     const profile = this.deps.store.agent(userId);
     if (!profile || profile.teamIds.length === 0) return false;
     const current = this.router.agent(userId);
+    const held = current ? undefined : this.deps.store.heldBy(userId).filter((h) => !this.router.isWaiting(h.conversationId));
     this.router.upsertAgent(
       agentState(profile, {
         presence: current?.presence ?? 'offline',
-        activeCount: current?.activeCount ?? this.deps.conversations.activeCountFor(userId),
+        // upsertAgent counts the held chats
+        activeCount: current?.activeCount ?? 0,
         ...(current?.awayReason === undefined ? {} : { awayReason: current.awayReason }),
         ...(current?.lastAssignedAt === undefined ? {} : { lastAssignedAt: current.lastAssignedAt }),
         ...(current?.disconnectedAt === undefined ? {} : { disconnectedAt: current.disconnectedAt }),
       }),
+      held,
     );
     return true;
   }
@@ -175,8 +183,8 @@ export class RoutingService {
     }
     const agentId = conversation.assigneeId;
     if (isActive(conversation.status) && agentId) {
-      if (router.holderOf(conversationId) === agentId) return;
       if (!router.agent(agentId)) this.refreshAgent(agentId);
+      if (router.holderOf(conversationId) === agentId) return;
       // Accepting the offer is the normal path; taking it from the line or a transfer is a manual assign.
       if (router.offerFor(conversationId)?.agentId === agentId && router.accept(conversationId, agentId).ok) return;
       router.assign(conversationId, agentId, { queueId: conversation.queueId, force: true });

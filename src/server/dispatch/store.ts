@@ -44,6 +44,8 @@ export interface DispatchStore {
   queued(): QueuedConversation[];
   /** conversations held by an agent (counting against capacity) */
   assigned(): AssignedConversation[];
+  /** the conversations one agent holds */
+  heldBy(agentId: string): HeldConversation[];
   isVip(conversationId: string): boolean;
   customerOf(conversationId: string): CustomerSummary | undefined;
 }
@@ -86,6 +88,10 @@ export function createDispatchStore(db: SqliteDatabase): DispatchStore {
     `SELECT id, queue_id, assignee_id FROM conversations
       WHERE status IN ('assigned', 'waiting_customer') AND assignee_id IS NOT NULL AND deleted = 0 ORDER BY id`,
   );
+  const heldRows = db.prepare<[string], { id: string; queue_id: string }>(
+    `SELECT id, queue_id FROM conversations
+      WHERE assignee_id = ? AND status IN ('assigned', 'waiting_customer') AND deleted = 0 ORDER BY id`,
+  );
   const customerRow = db.prepare<[string], { id: string; name: string; level: string }>(
     'SELECT cu.id, cu.name, cu.level FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?',
   );
@@ -121,6 +127,7 @@ export function createDispatchStore(db: SqliteDatabase): DispatchStore {
     queued: () =>
       queuedRows.all().map((r) => ({ conversationId: r.id, queueId: r.queue_id, queuedAt: r.queued_at ?? r.created_at, vip: r.level === 'VIP' })),
     assigned: () => assignedRows.all().map((r) => ({ conversationId: r.id, queueId: r.queue_id, agentId: r.assignee_id })),
+    heldBy: (agentId) => heldRows.all(agentId).map((r) => ({ conversationId: r.id, queueId: r.queue_id })),
     isVip: (conversationId) => customerRow.get(conversationId)?.level === 'VIP',
     customerOf: (conversationId) => customerRow.get(conversationId),
   };

@@ -101,6 +101,9 @@ describe('the customer’s transfer to the platform', () => {
     t.timers.advance(5 * MIN);
     expect((await escalate(conversationId, auth)).status).toBe(200);
     expect(t.internals.domain.conversations.conversation(conversationId)).toMatchObject({ assigneeId: null, escalatedFromQueueId: F.queueA });
+    // the merchant agent's slot is free again: the router no longer counts the chat as theirs
+    expect(t.internals.domain.routing.router.holderOf(conversationId)).toBeUndefined();
+    expect(t.internals.domain.routing.router.agent(F.users.mA)?.activeCount).toBe(0);
 
     await t.apply('p2', 'conversations.accept', { conversationId });
     await t.apply('p2', 'messages.send', { conversationId, text: '平台客服已介入' });

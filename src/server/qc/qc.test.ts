@@ -50,6 +50,13 @@ describe('QC flags on arrival', () => {
     expect(flagged).toEqual(['text', 'text']);
   });
 
+  it('writes no flag for a message that was refused (same transaction)', async () => {
+    const before = (await flagsSeenBy('admin')).length;
+    const refused = await t.act('p2', 'messages.send', { conversationId, text: '请提供您的登录密码' });
+    expect(refused).toMatchObject({ status: 'rejected', code: 'not_found' });
+    expect(await flagsSeenBy('admin')).toHaveLength(before);
+  });
+
   it('shows agents the flags on their own messages, leads those of their teams, admins all', async () => {
     expect((await flagsSeenBy('p1')).map((f) => f.id)).toEqual([askSecret.id]);
     expect(await flagsSeenBy('p2')).toEqual([]);
