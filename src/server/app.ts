@@ -34,6 +34,7 @@ import type { Scheduler } from './routing/scheduler';
 import type { BotOptions } from './bot/options';
 import type { AutoEscalatePolicy } from './sla/policy';
 import { startPush } from './sync/push';
+import { registerWidgetRoutes } from './widget/routes';
 import { registerSyncRoutes } from './sync/routes';
 
 export interface StartServerOptions {
@@ -148,6 +149,7 @@ export async function buildApp(deps: {
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
   registerCustomerChatRoutes(app, { chat: domain.customerChat, live: customerLive });
+  registerWidgetRoutes(app);
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerAttachmentRoutes(app, {

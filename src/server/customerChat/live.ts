@@ -76,6 +76,13 @@ export class CustomerLive {
     }
   }
 
+  /** The status of a conversation already checked to be the customer's (messagesOf). */
+  statusOf(conversationId: string): Conversation['status'] {
+    const conversation = this.deps.conversations.conversation(conversationId);
+    if (!conversation) throw new Rejection('not_found', `no conversation ${conversationId}`);
+    return conversation.status;
+  }
+
   /** the newest customer-visible message an agent has read in the conversation (for the widget's ticks) */
   agentReadUpTo(conversationId: string): string | null {
     return this.deps.store.readUpTo(conversationId, 'agent');

@@ -63,8 +63,10 @@ export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: C
     const params = parseInput(Params, request.params, reply, 'params');
     if (!params) return reply;
     try {
+      const messages = chat.messagesOf(customerId, params.id);
       const body: z.infer<typeof CustomerMessagesResponseSchema> = {
-        messages: chat.messagesOf(customerId, params.id),
+        status: live.statusOf(params.id),
+        messages,
         agentReadUpTo: live.agentReadUpTo(params.id),
       };
       return body;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../domain/org';
 import { IdSchema, TimestampSchema } from '../domain/ids';
-import { MessageSchema } from '../domain/conversations';
+import { ConversationStatusSchema, MessageSchema } from '../domain/conversations';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 
 /*
@@ -67,6 +67,8 @@ export type CustomerMessageResponse = z.infer<typeof CustomerMessageResponseSche
 
 /** GET /api/customer/conversations/:id/messages */
 export const CustomerMessagesResponseSchema = z.object({
+  /** where the conversation stands (live changes: conversations.changed on /api/customer/ws) */
+  status: ConversationStatusSchema,
   messages: z.array(CustomerVisibleMessageSchema),
   /** the newest of them an agent has read (live updates: read.changed on /api/customer/ws) */
   agentReadUpTo: IdSchema.nullable(),
