@@ -1,9 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EscalationStatusSchema } from '../../shared/api/escalation';
 import type { SyncRow } from '../../shared/api/sync';
 import { ESCALATION_QUEUE, nextOffer, offersOf, settle, startTimedServer, type TimedServer } from '../dispatch/testing';
+import { FakeScheduler } from '../routing/testing/fakeScheduler';
 import { F, type FixtureUser } from '../testing/fixtures';
-import { bearer } from '../testing/testServer';
+import { bearer, startTestServer } from '../testing/testServer';
 import type { WsCollector } from '../testing/wsClient';
 
 // Merchant → platform escalation over the real server: the customer asks (only once the shop
@@ -143,6 +147,33 @@ describe('the automatic policy', () => {
     await nextOffer(p2, conversationId);
     const last = t.internals.domain.messages.idsOf(conversationId).at(-1)!;
     expect(t.internals.domain.messages.message(last)?.event).toMatchObject({ type: 'escalated', by: 'policy', reason: 'no_pickup_2m' });
+  });
+
+  it('escalates at start-up a chat whose time ran out while the server was down, once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'seatdesk-escalation-'));
+    try {
+      t = await startTimedServer({ dataDir: dir, autoEscalate: { afterNoPickupMs: 3 * MIN } });
+      const start = t.timers.now();
+      const { conversationId } = await shopChat();
+      t.timers.advance(MIN);
+      await t.stop();
+
+      const timers = new FakeScheduler(start + 10 * MIN);
+      const restarted = await startTestServer({ dataDir: dir, now: timers.now, scheduler: timers, autoEscalate: { afterNoPickupMs: 3 * MIN } });
+      const { domain } = restarted.internals;
+      expect(domain.conversations.conversation(conversationId)).toMatchObject({ queueId: ESCALATION_QUEUE, queuedAt: start + 10 * MIN });
+      const escalations = domain.messages.idsOf(conversationId).filter((id) => domain.messages.message(id)?.event?.type === 'escalated');
+      expect(escalations).toHaveLength(1);
+      await restarted.stop();
+
+      // and a third start does not move or announce it again
+      const again = await startTestServer({ dataDir: dir, now: timers.now, scheduler: timers, autoEscalate: { afterNoPickupMs: 3 * MIN } });
+      const later = again.internals.domain;
+      expect(later.messages.idsOf(conversationId).filter((id) => later.messages.message(id)?.event?.type === 'escalated')).toHaveLength(1);
+      await again.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('does nothing when the shop picked the chat up in time', async () => {
