@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startServer } from './app';
 import { CLI_USAGE, parseServerCommand } from './config';
+import { runKbCommand } from './kb/cli';
 
 /*
  * `seatdesk-server`: runs the contact-centre server in the foreground until SIGINT/SIGTERM.
@@ -11,6 +12,13 @@ import { CLI_USAGE, parseServerCommand } from './config';
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'kb') {
+    process.exitCode = runKbCommand(process.argv.slice(3), process.env, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    });
+    return;
+  }
   let command;
   try {
     command = parseServerCommand(process.argv.slice(2), process.env);

@@ -19,7 +19,9 @@ export const CLI_USAGE = `Usage: seatdesk-server [options]
   --demo                  create demo accounts on an empty database (SEATDESK_DEMO=1)
   --log-level <level>     pino level                 (SEATDESK_LOG_LEVEL, default info)
   --session-ttl-hours <h> sign-in lifetime           (SEATDESK_SESSION_TTL_HOURS, default 12)
-  -h, --help              show this text`;
+  -h, --help              show this text
+
+       seatdesk-server kb import <file-or-folder> [--team <id>]...   import KB articles (kb --help)`;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -55,7 +57,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   return {
     kind: 'run',
     config: {
-      dataDir: values['data-dir'] ?? env.SEATDESK_DATA_DIR ?? './.seatdesk-data/server',
+      dataDir: dataDirOf(values['data-dir'], env),
       host: values.host ?? env.SEATDESK_HOST ?? '127.0.0.1',
       port,
       demo: values.demo ?? isTrue(env.SEATDESK_DEMO),
@@ -63,6 +65,11 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       sessionTtlMs: Math.round(ttlHours * 3_600_000),
     },
   };
+}
+
+/** The server's data folder: the flag, else SEATDESK_DATA_DIR, else the default (shared with `kb import`). */
+export function dataDirOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag ?? env.SEATDESK_DATA_DIR ?? './.seatdesk-data/server';
 }
 
 function isTrue(value: string | undefined): boolean {
