@@ -114,6 +114,16 @@ describe('completing follow-ups', () => {
   });
 });
 
+describe('a lead joining a team', () => {
+  it('receives the follow-ups of its agents with the next pull', async () => {
+    const id = await createFollowup('p1', { conversationId: conversationX, dueAt: clock.now() + MIN });
+    const before = await t.everything('leadY');
+    expect(idsOf(before.rows, 'followups')).not.toContain(id);
+    expect(t.internals.domain.orgService.addTeamMember(F.teamX, U.leadY)).toBe(true);
+    expect(idsOf((await t.pullAll(t.tokens.leadY, before.cursor)).rows, 'followups')).toContain(id);
+  });
+});
+
 describe('the due event', () => {
   it('reaches the agent’s sockets when the follow-up falls due, not before, and not for one already done', async () => {
     const p1 = await openCollector(t.url, t.tokens.p1);

@@ -1,8 +1,10 @@
 import type { AccessGranter } from '../conversations/access';
 import type { ConversationsReads } from '../conversations/store';
 import type { Writer } from '../db/writer';
+import type { FollowupsReads } from '../followups/store';
 import { Rejection } from '../mutations/rejection';
 import type { Restamper } from '../sync/restamp';
+import type { TicketAccess } from '../tickets/access';
 import type { OrgStore } from './store';
 
 /**
@@ -18,12 +20,14 @@ export class OrgService {
       conversations: ConversationsReads;
       restamper: Restamper;
       access: AccessGranter;
+      tickets: TicketAccess;
+      followups: FollowupsReads;
     },
   ) {}
 
   /** Adds the user to the team; returns false when they already were a member. */
   addTeamMember(teamId: string, userId: string): boolean {
-    const { writer, org, restamper, access, conversations } = this.deps;
+    const { writer, org, restamper, access, conversations, tickets, followups } = this.deps;
     const team = org.team(teamId);
     const user = org.user(userId);
     if (!team || team.deleted) throw new Rejection('not_found', `no team ${teamId}`);
@@ -37,9 +41,11 @@ export class OrgService {
       restamper.restamp(tx, 'agents', org.teamMembers(teamId).filter((id) => id !== userId));
       restamper.restamp(tx, 'kb', org.kbIdsOfTeam(teamId));
       restamper.restamp(tx, 'canned', org.cannedIdsOfTeam(teamId));
+      tickets.grantDepartment(tx, teamId);
       // Leads see every conversation that is or was in their teams' queues, with its history.
       if (user.role === 'lead') {
         for (const conversationId of conversations.idsInQueues(queueIds)) access.grantConversation(tx, conversationId);
+        restamper.restamp(tx, 'followups', followups.idsOfTeam(teamId));
       }
       return true;
     });

@@ -8,8 +8,8 @@ import type { MutationContext } from '../mutations/registry';
 import { Rejection } from '../mutations/rejection';
 import type { OrgReads } from '../org/store';
 import { isMerchant } from '../scope/scope';
-import type { Restamper } from '../sync/restamp';
 import type { RowRef, SyncService } from '../sync/service';
+import type { TicketAccess } from './access';
 import { departmentFor, departmentMember, mustBeOpen, mustWork, visibleTicket } from './guards';
 import type { TicketPatch, TicketRecord, TicketsStore } from './store';
 
@@ -19,7 +19,7 @@ export interface TicketDeps {
   messages: MessagesReads;
   org: OrgReads;
   sync: SyncService;
-  restamper: Restamper;
+  access: TicketAccess;
 }
 
 /** A title made from the customer's first words, when the agent gives none. */
@@ -113,12 +113,12 @@ export class TicketService {
    * keeps the copy it has; no further changes reach it.
    */
   transfer(ctx: MutationContext, args: MutationArgs<'tickets.transfer'>): RowRef[] {
-    const { tickets, org, restamper } = this.deps;
+    const { tickets, org, access } = this.deps;
     const ticket = this.workable(ctx, args.ticketId, 'transfer');
     const toTeamId = departmentFor(org, args.departmentTeamId, ticket.shopId);
     if (toTeamId === ticket.departmentTeamId) throw new Rejection('conflict', 'the ticket is already in that department');
     tickets.updateTicket(ctx.tx, ticket.id, { departmentTeamId: toTeamId, assigneeId: null, updatedAt: ctx.now });
-    restamper.restamp(ctx.tx, 'ticket_events', tickets.eventIdsOf(ticket.id));
+    access.grantTimeline(ctx.tx, ticket.id);
     const event = this.event(ctx, ticket.id, 'transfer', args.note, { type: 'transfer', fromTeamId: ticket.departmentTeamId, toTeamId });
     return [ref(ticket.id), event];
   }

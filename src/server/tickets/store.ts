@@ -23,6 +23,8 @@ export interface TicketsReads {
   hasEvent(id: string): boolean;
   /** event ids in timeline order, for re-stamping */
   eventIdsOf(ticketId: string): string[];
+  /** ids of the tickets a team (department) holds, oldest first, for re-stamping */
+  idsOfDepartment(teamId: string): string[];
 }
 
 export interface TicketsWrites {
@@ -38,6 +40,7 @@ export function createTicketsStore(db: SqliteDatabase): TicketsStore {
   const byId = db.prepare<[string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = ?`);
   const eventExists = db.prepare<[string], { id: string }>('SELECT id FROM ticket_events WHERE id = ?');
   const eventIds = db.prepare<[string], { id: string }>('SELECT id FROM ticket_events WHERE ticket_id = ? ORDER BY created_at, seq');
+  const ofDepartment = db.prepare<[string], { id: string }>('SELECT id FROM tickets WHERE department_team_id = ? ORDER BY created_at, id');
   const insert = db.prepare(
     `INSERT INTO tickets (id, conversation_id, customer_id, shop_id, department_team_id, title, description, category, priority,
        status, assignee_id, creator_id, due_at, created_at, updated_at, resolved_at, closed_at, seq)
@@ -62,6 +65,7 @@ export function createTicketsStore(db: SqliteDatabase): TicketsStore {
     },
     hasEvent: (id) => eventExists.get(id) !== undefined,
     eventIdsOf: (ticketId) => eventIds.all(ticketId).map((r) => r.id),
+    idsOfDepartment: (teamId) => ofDepartment.all(teamId).map((r) => r.id),
 
     insertTicket: (tx, t) => {
       insert.run({ ...t, seq: tx.stamp('tickets') });

@@ -219,3 +219,20 @@ describe('transferring to another department', () => {
     expect(latest((await t.everything('p1')).rows, 'tickets', id)?.data).toMatchObject({ shopId: F.shopA, departmentTeamId: F.teamX });
   });
 });
+
+describe('joining a department', () => {
+  it('brings the new member the tickets it holds, with their whole timelines', async () => {
+    const id = await createTicket(t, 'p1', { title: 'held by X before p2 joins' });
+    await t.apply('p1', 'tickets.comment', { ticketId: id, text: 'older comment' });
+    const before = await t.everything('p2');
+    expect(idsOf(before.rows, 'tickets')).not.toContain(id);
+
+    expect(t.internals.domain.orgService.addTeamMember(F.teamX, U.p2)).toBe(true);
+    const after = await t.pullAll(t.tokens.p2, before.cursor);
+    expect(latest(after.rows, 'tickets', id)).toBeDefined();
+    expect(timeline(after.rows, id).map((r) => r.data.kind)).toEqual(['created', 'comment']);
+    // The ticket comes before its timeline, so a client applying in seq order never holds an orphan event.
+    const ticketSeq = after.rows.find((r) => r.id === id)?.seq ?? Infinity;
+    expect(timeline(after.rows, id).every((r) => r.seq > ticketSeq)).toBe(true);
+  });
+});
