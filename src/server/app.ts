@@ -32,6 +32,7 @@ import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
 import type { Scheduler } from './routing/scheduler';
 import type { BotOptions } from './bot/options';
+import type { AcceptMode } from './routing/types';
 import type { AutoEscalatePolicy } from './sla/policy';
 import { startPush } from './sync/push';
 import { registerWidgetRoutes } from './widget/routes';
@@ -63,6 +64,8 @@ export interface StartServerOptions {
   disconnectGraceMs?: number;
   /** escalate merchant chats to the platform automatically this long after a breach (off by default) */
   autoEscalate?: AutoEscalatePolicy;
+  /** offer chats to agents who accept or decline (default), or assign them at once ('auto') */
+  acceptMode?: AcceptMode;
   /** largest upload accepted by POST /api/attachments (default 10 MB) */
   maxAttachmentBytes?: number;
   /** the bot first line: confidence threshold, unhelpful turns before hand-off, time limit, provider */
@@ -98,6 +101,7 @@ export async function buildApp(deps: {
   scheduler?: Scheduler;
   disconnectGraceMs?: number;
   autoEscalate?: AutoEscalatePolicy;
+  acceptMode?: AcceptMode;
   /** where uploaded files are kept, by content hash */
   attachmentsDir: string;
   maxAttachmentBytes?: number;
@@ -118,6 +122,7 @@ export async function buildApp(deps: {
     scheduler: deps.scheduler,
     disconnectGraceMs: deps.disconnectGraceMs,
     autoEscalate: deps.autoEscalate,
+    acceptMode: deps.acceptMode,
     bot: deps.bot,
     notify,
   });
@@ -224,6 +229,7 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       scheduler: opts.scheduler,
       disconnectGraceMs: opts.disconnectGraceMs,
       autoEscalate: opts.autoEscalate,
+      acceptMode: opts.acceptMode,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       maxAttachmentBytes: opts.maxAttachmentBytes,
       bot: opts.bot,

@@ -40,10 +40,10 @@ import { FollowupReminders } from './followups/reminders';
 import { FollowupService } from './followups/service';
 import { createFollowupsStore } from './followups/store';
 import { registerTicketMutations } from './tickets/mutations';
-import { TicketAccess } from './tickets/access';
 import { TicketService } from './tickets/service';
 import { createTicketsStore, type TicketsStore } from './tickets/store';
 import { systemScheduler, type Scheduler } from './routing/scheduler';
+import type { AcceptMode } from './routing/types';
 import type { AutoEscalatePolicy } from './sla/policy';
 import { SlaService } from './sla/service';
 import { createSlaStore } from './sla/store';
@@ -105,6 +105,8 @@ export interface DomainOptions {
   disconnectGraceMs?: number;
   /** delivers live events (offers) to a user's sockets */
   notify?: Notify;
+  /** offer (default: the agent accepts or declines) or auto (assigned at once), for every queue */
+  acceptMode?: AcceptMode;
   /** move merchant chats to the platform by themselves this long after a breach (off by default) */
   autoEscalate?: AutoEscalatePolicy;
   /** where escalated chats go (default: the first queue of kind 'escalation') */
@@ -136,10 +138,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   const messageAttachments = new MessageAttachments(attachments);
   const agentMessages = new AgentMessages({ conversations, messages, sync, lifecycle, attachments: messageAttachments });
   const customersService = new CustomersService({ writer, customers, audit, sync, now });
-  const tickets = createTicketsStore(db);
-  const ticketAccess = new TicketAccess({ tickets, restamper });
-  const followups = createFollowupsStore(db);
-  const orgService = new OrgService({ writer, org, conversations, restamper, access, tickets: ticketAccess, followups });
+  const orgService = new OrgService({ writer, org, conversations, restamper, access });
 
   const registry = new MutationRegistry();
   registerConversationMutations(registry, lifecycle);
@@ -148,7 +147,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   const scheduler = options.scheduler ?? systemScheduler(now);
   const routing = new RoutingService({
     writer,
-    store: createDispatchStore(db),
+    store: createDispatchStore(db, options.acceptMode),
     conversations,
     lifecycle,
     changed: conversationChanges.follow(),
@@ -172,7 +171,9 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     escalate: (tx, conversationId, reason) => escalation.escalateByPolicy(tx, conversationId, reason),
     reportError: options.reportError,
   });
-  registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, access: ticketAccess }));
+  const tickets = createTicketsStore(db);
+  registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, restamper }));
+  const followups = createFollowupsStore(db);
   const followupReminders = new FollowupReminders({ followups, scheduler, now, notify: options.notify, reportError: options.reportError });
   registerFollowupMutations(registry, new FollowupService({ followups, conversations, tickets, sync, scopes, reminders: followupReminders }));
   const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });

@@ -99,6 +99,27 @@ describe('offers over the socket', () => {
   });
 });
 
+describe('auto-assign', () => {
+  it('assigns a new chat at once to an online agent with room, and lets the next one wait when they are full', async () => {
+    t = await startTimedServer({ acceptMode: 'auto' });
+    const { domain } = t.internals;
+    domain.writer.write((tx) => domain.org.setSeatProfile(tx, F.users.p1, { shopId: null, skills: [], maxConcurrent: 1 }));
+    const [p1] = await online('p1');
+    const first = await chatIn(F.queueX);
+    // the assignment is pushed to the agent as rows: no offer to answer
+    await p1!.next((f) => f.t === 'rows' && (f.rows as { entity: string; id: string; data: { assigneeId?: string } }[]).some((r) => r.entity === 'conversations' && r.id === first.conversationId && r.data.assigneeId === F.users.p1));
+    expect(conversation(first.conversationId)).toMatchObject({ status: 'assigned', assigneeId: F.users.p1, assignedAt: t.timers.now() });
+    expect(offersOf(p1!, first.conversationId)).toEqual([]);
+
+    const second = await chatIn(F.queueX);
+    await settle();
+    expect(conversation(second.conversationId)).toMatchObject({ status: 'queued', assigneeId: null });
+    await t.apply('p1', 'conversations.resolve', { conversationId: first.conversationId, category: 'done' });
+    await settle();
+    expect(conversation(second.conversationId)).toMatchObject({ status: 'assigned', assigneeId: F.users.p1 });
+  });
+});
+
 describe('an agent the router has not met yet', () => {
   it('counts a chat they take from the line once, and takes it out of the line', async () => {
     t = await startTimedServer();

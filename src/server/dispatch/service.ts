@@ -209,9 +209,19 @@ export class RoutingService {
     this.notify(offer.agentId, 'offers.withdrawn', { conversationId: offer.conversationId, reason });
   }
 
-  /** Accepts and transfers are already in the database; an auto-assign is written here, like an accept. */
+  /**
+   * Accepts and transfers are already in the database; an auto-assign is written here, like an
+   * accept. One decided while a commit is being announced (a new chat came in) is written once
+   * the announcement is over, so its rows are pushed after those of the commit that caused it.
+   */
   private assigned(assignment: Assignment): void {
+    if (this.looking) queueMicrotask(() => this.writeAssignment(assignment));
+    else this.writeAssignment(assignment);
+  }
+
+  private writeAssignment(assignment: Assignment): void {
     const { conversations, lifecycle, writer, now } = this.deps;
+    if (this.disposed) return;
     const conversation = conversations.conversation(assignment.conversationId);
     if (!conversation || conversation.status !== 'queued') return;
     this.safely(() => writer.write((tx) => lifecycle.assign(tx, assignment.conversationId, assignment.agentId, now())));

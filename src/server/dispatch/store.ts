@@ -1,6 +1,6 @@
 import { stringArray } from '../db/json';
 import type { SqliteDatabase } from '../db/sqlite';
-import type { HeldConversation, QueueConfig } from '../routing/types';
+import type { AcceptMode, HeldConversation, QueueConfig } from '../routing/types';
 
 /*
  * What the router is built from, read straight from the tables the rest of the server keeps:
@@ -64,7 +64,8 @@ interface UserRow {
   max_concurrent: number;
 }
 
-export function createDispatchStore(db: SqliteDatabase): DispatchStore {
+/** acceptMode: offer (the agent accepts or declines) or auto (assigned at once), for every queue. */
+export function createDispatchStore(db: SqliteDatabase, acceptMode: AcceptMode = 'offer'): DispatchStore {
   const queueCols = 'id, kind, shop_id, max_concurrent';
   const liveQueues = db.prepare<[], QueueRow>(`SELECT ${queueCols} FROM queues WHERE deleted = 0 ORDER BY id`);
   const queueById = db.prepare<[string], QueueRow>(`SELECT ${queueCols} FROM queues WHERE id = ? AND deleted = 0`);
@@ -102,8 +103,8 @@ export function createDispatchStore(db: SqliteDatabase): DispatchStore {
     teamIds: teamsOfQueue.all(r.id).map((t) => t.team_id),
     ...(r.shop_id === null ? {} : { shopId: r.shop_id }),
     ...(r.max_concurrent === null ? {} : { maxConcurrentPerAgent: r.max_concurrent }),
-    // The queues table has no accept mode yet: every queue offers, agents accept.
-    acceptMode: 'offer',
+    // The queues table has no accept mode yet: one mode for the whole server.
+    acceptMode,
   });
   const toAgent = (r: UserRow): AgentProfile => ({
     id: r.id,
