@@ -40,6 +40,7 @@ import { FollowupReminders } from './followups/reminders';
 import { FollowupService } from './followups/service';
 import { createFollowupsStore } from './followups/store';
 import { registerTicketMutations } from './tickets/mutations';
+import { TicketAccess } from './tickets/access';
 import { TicketService } from './tickets/service';
 import { createTicketsStore, type TicketsStore } from './tickets/store';
 import { systemScheduler, type Scheduler } from './routing/scheduler';
@@ -138,7 +139,10 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   const messageAttachments = new MessageAttachments(attachments);
   const agentMessages = new AgentMessages({ conversations, messages, sync, lifecycle, attachments: messageAttachments });
   const customersService = new CustomersService({ writer, customers, audit, sync, now });
-  const orgService = new OrgService({ writer, org, conversations, restamper, access });
+  const tickets = createTicketsStore(db);
+  const ticketAccess = new TicketAccess({ tickets, restamper });
+  const followups = createFollowupsStore(db);
+  const orgService = new OrgService({ writer, org, conversations, restamper, access, tickets: ticketAccess, followups });
 
   const registry = new MutationRegistry();
   registerConversationMutations(registry, lifecycle);
@@ -171,9 +175,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     escalate: (tx, conversationId, reason) => escalation.escalateByPolicy(tx, conversationId, reason),
     reportError: options.reportError,
   });
-  const tickets = createTicketsStore(db);
-  registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, restamper }));
-  const followups = createFollowupsStore(db);
+  registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, access: ticketAccess }));
   const followupReminders = new FollowupReminders({ followups, scheduler, now, notify: options.notify, reportError: options.reportError });
   registerFollowupMutations(registry, new FollowupService({ followups, conversations, tickets, sync, scopes, reminders: followupReminders }));
   const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });
