@@ -87,6 +87,13 @@ describe('creating a ticket', () => {
       message: expect.stringContaining('priority'),
     });
     expect(await t.act('p1', 'tickets.update', { ticketId: 'whatever' })).toMatchObject({ status: 'rejected', code: 'invalid_args' });
+    // An admin belongs to no team, so names the department.
+    expect(await t.act('admin', 'tickets.create', { title: 'x', category: 'c' })).toMatchObject({
+      status: 'rejected',
+      code: 'invalid_args',
+      message: expect.stringContaining('departmentTeamId'),
+    });
+    await createTicket(t, 'admin', { title: 'x', departmentTeamId: F.teamY });
   });
 });
 
