@@ -23,6 +23,7 @@ import { KbService } from './kb/service';
 import { createKbStore, type KbStore } from './kb/store';
 import { BotFirstLine } from './bot/firstLine';
 import { botProvider, questionMatchScore, type BotOptions } from './bot/options';
+import { createBotReads } from './bot/store';
 import { registerMessageMutations } from './messages/mutations';
 import { AgentMessages } from './messages/service';
 import { createMessagesStore, type MessagesStore } from './messages/store';
@@ -188,11 +189,15 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     conversations,
     messages,
     kb,
+    reads: createBotReads(db),
     provider: botProvider(options.bot, options.reportError),
     questionMatchScore: questionMatchScore(options.bot),
     now,
     reportError: options.reportError,
   });
+  // Catch up on what the last run left: articles written before the index existed, unanswered customers.
+  kb.reindexIfStale();
+  bot.resume();
   const customerSessions = createCustomerSessionsStore(db);
   const customerChat = new CustomerChatService({
     writer,

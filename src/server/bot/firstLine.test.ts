@@ -4,7 +4,7 @@ import type { KbArticle } from '../../shared/domain/kb';
 import type { StartServerOptions } from '../app';
 import { startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 import { F } from '../testing/fixtures';
-import { bearer } from '../testing/testServer';
+import { bearer, startTestServer } from '../testing/testServer';
 import { KbBot } from './kbBot';
 import type { BotProvider } from './types';
 import { openCollector, type WsCollector } from '../testing/wsClient';
@@ -162,5 +162,37 @@ describe('the bot first line in a bot-first queue', () => {
     const messages = await customerView(first.conversationId);
     expect(messages.map((m) => m.senderKind)).toEqual(['customer', 'customer', 'bot']);
     expect(messages[2]!.body).toContain('申请开具购物发票');
+  });
+
+  it('answers a customer left waiting by a killed server when it starts again', async () => {
+    await start();
+    const conversationId = await say('你好');
+    // Committed, and the server died before the bot's turn: the message is the newest line.
+    const { writer, messages } = t.internals.domain;
+    writer.write((tx) =>
+      messages.insertMessage(tx, {
+        id: 'msg-left-waiting',
+        conversationId,
+        senderKind: 'customer',
+        senderId: F.customers.c4,
+        kind: 'text',
+        body: '怎么开发票',
+        event: null,
+        articleId: null,
+        createdAt: t.clock.now(),
+        platformOnly: false,
+        clientMutationId: null,
+      }),
+    );
+    await t.server.close();
+
+    const again = await startTestServer({ dataDir: t.dataDir, demo: false });
+    try {
+      await again.internals.domain.bot.idle();
+      const last = again.internals.domain.messages.customerVisible(conversationId).at(-1);
+      expect(last).toMatchObject({ senderKind: 'bot', articleId: 'kb-invoice' });
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { KbReads } from '../kb/store';
 import type { MessagesStore } from '../messages/store';
 import { isRepeat } from './normalize';
 import { buildTranscript, type TranscriptTurn } from './session';
+import type { BotReads } from './store';
 import type { BotDecision, BotHistoryTurn, BotLocale, BotProvider, KbSearch } from './types';
 
 /**
@@ -24,6 +25,7 @@ export interface BotFirstLineDeps {
   conversations: ConversationsStore;
   messages: MessagesStore;
   kb: KbReads;
+  reads: BotReads;
   /** normally wrapped with withTimeout, so it always ends in a decision */
   provider: BotProvider;
   /** the search score given to an article that lists the customer's question among its own (see kbSearch) */
@@ -77,6 +79,17 @@ export class BotFirstLine {
         if (this.chains.get(conversationId) === turn) this.chains.delete(conversationId);
       });
     this.chains.set(conversationId, turn);
+  }
+
+  /**
+   * Answers what was left unanswered when the server stopped (killed between a customer's commit
+   * and the bot's): every bot conversation whose latest line is the customer's gets its turn.
+   */
+  resume(): void {
+    for (const conversationId of this.deps.reads.botConversationIds()) {
+      const last = this.deps.messages.customerVisible(conversationId).at(-1);
+      if (last?.senderKind === 'customer') this.customerWrote(conversationId, last.id);
+    }
   }
 
   /** Resolves once every turn started so far has finished (shutdown, tests). */

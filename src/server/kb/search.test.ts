@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbSearchResponseSchema, type KbSearchResponse } from '../../shared/api/kb';
 import type { KbArticle } from '../../shared/domain/kb';
+import { openSqlite } from '../db/sqlite';
 import { startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 import { F, type FixtureUser } from '../testing/fixtures';
 import { bearer } from '../testing/testServer';
@@ -98,5 +100,19 @@ describe('GET /api/kb/search', () => {
     expect(await zero.text()).toContain('limit');
     expect((await t.get('/api/kb/search?q=x&sort=1', bearer(t.tokens.p1))).status).toBe(400);
     expect((await t.get('/api/kb/search?q=x')).status).toBe(401);
+  });
+
+  it('rebuilds an index that lost its rows (a database from before the index) when asked at start-up', async () => {
+    const db = openSqlite(join(t.dataDir, 'server.db'));
+    try {
+      db.prepare('DELETE FROM kb_search').run();
+    } finally {
+      db.close();
+    }
+    expect(await search('p1', '退款')).toEqual([]);
+    const live = (await t.everything('admin')).rows.filter((r) => r.entity === 'kb' && !r.deleted).length;
+    expect(t.internals.domain.kb.reindexIfStale()).toBe(live);
+    expect(t.internals.domain.kb.reindexIfStale()).toBe(0);
+    expect(ids(await search('p1', '退款'))).toEqual(['kb-s-title', 'kb-s-body']);
   });
 });

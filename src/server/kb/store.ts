@@ -37,6 +37,12 @@ export interface KbReads {
 }
 
 export interface KbWrites {
+  /**
+   * Rebuilds the search index when it does not hold exactly the live articles: a database whose
+   * articles were written before the index existed (migration 4), or restored without it.
+   * Returns how many articles were indexed (0 when the index was in order).
+   */
+  reindexIfStale(): number;
   insertArticle(tx: WriteTx, article: KbArticle): void;
   /** Creates the article or replaces every field and its team list; stamps and re-indexes it. */
   upsertArticle(tx: WriteTx, article: KbArticle): void;
@@ -82,6 +88,12 @@ export function createKbStore(db: SqliteDatabase, rows: Restamper): KbStore {
   // article_id is UNINDEXED, so this scans the index's rows; KB edits are rare and the KB small.
   const unindex = db.prepare<[string]>('DELETE FROM kb_search WHERE article_id = ?');
 
+  const counts = db.prepare<[], { indexed: number; live: number }>(
+    `SELECT (SELECT COUNT(*) FROM kb_search) AS indexed, (SELECT COUNT(*) FROM kb_articles WHERE deleted = 0) AS live`,
+  );
+  const liveArticles = db.prepare<[], KbRow>(`SELECT ${KB_COLUMNS} FROM kb_articles t WHERE t.deleted = 0`);
+  const clearIndex = db.prepare('DELETE FROM kb_search');
+
   const searches = new Map<string, NamedStatement<KbRow & { score: number }>>();
   const searchStatement = (filter: string) => {
     let stmt = searches.get(filter);
@@ -97,6 +109,10 @@ export function createKbStore(db: SqliteDatabase, rows: Restamper): KbStore {
     return stmt;
   };
 
+  const addToIndex = (a: KbArticle) => {
+    const tokens = indexed(a);
+    index.run(a.id, tokens.title, tokens.body);
+  };
   const write = (tx: WriteTx, a: KbArticle, replace: boolean) => {
     insert.run({
       id: a.id,
@@ -115,8 +131,7 @@ export function createKbStore(db: SqliteDatabase, rows: Restamper): KbStore {
       unindex.run(a.id);
     }
     for (const teamId of new Set(a.teamIds)) team.run(a.id, teamId);
-    const tokens = indexed(a);
-    index.run(a.id, tokens.title, tokens.body);
+    addToIndex(a);
   };
 
   return {
@@ -138,6 +153,17 @@ export function createKbStore(db: SqliteDatabase, rows: Restamper): KbStore {
           score: Math.round(row.score * 1000) / 1000,
           highlights: { title: highlightRanges(row.title, q.terms), body: highlightRanges(row.body, q.terms) },
         }));
+    },
+    reindexIfStale: () => {
+      const { indexed: inIndex, live } = counts.get()!;
+      if (inIndex === live) return 0;
+      // Not a synced change (no row changes, no seq): a plain transaction, not the writer's.
+      return db.transaction(() => {
+        clearIndex.run();
+        const articles = liveArticles.all().map(toArticle);
+        for (const a of articles) addToIndex(a);
+        return articles.length;
+      })();
     },
     insertArticle: (tx, a) => write(tx, a, false),
     upsertArticle: (tx, a) => write(tx, a, true),
