@@ -111,8 +111,6 @@ export interface DomainOptions {
   acceptMode?: AcceptMode;
   /** move merchant chats to the platform by themselves this long after a breach (off by default) */
   autoEscalate?: AutoEscalatePolicy;
-  /** where escalated chats go (default: the first queue of kind 'escalation') */
-  escalationQueueId?: string;
 }
 
 export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain {
@@ -164,7 +162,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   });
   registerRoutingMutations(registry, routing);
   registerQcMutations(registry, new QcReview({ qc, sync }));
-  const escalation = new EscalationService({ writer, conversations, org, access, lifecycle, now, escalationQueueId: options.escalationQueueId });
+  const escalation = new EscalationService({ writer, conversations, org, access, lifecycle, now });
   const sla = new SlaService({
     writer,
     store: createSlaStore(db),

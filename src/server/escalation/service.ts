@@ -14,8 +14,6 @@ export interface EscalationDeps {
   access: AccessGranter;
   lifecycle: ConversationLifecycle;
   now: () => number;
-  /** the platform queue escalated chats go to; default: the first live queue of kind 'escalation' */
-  escalationQueueId?: string;
 }
 
 /**
@@ -92,10 +90,10 @@ export class EscalationService {
     );
   }
 
+  /** The platform's escalation queue (the demo org has one, 升级处理); the first if there are several. */
   private targetQueue(): string {
-    const { org, escalationQueueId } = this.deps;
-    const queue = escalationQueueId ? org.queue(escalationQueueId) : org.queues().find((q) => q.kind === 'escalation');
-    if (!queue || queue.deleted || queue.kind !== 'escalation') throw new Rejection('conflict', 'the platform has no escalation queue');
+    const queue = this.deps.org.queues().find((q) => q.kind === 'escalation');
+    if (!queue) throw new Rejection('conflict', 'the platform has no escalation queue');
     return queue.id;
   }
 }
