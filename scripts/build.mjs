@@ -15,6 +15,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 const nodeEntries = [
   { in: 'src/main/host/main.ts', out: 'dist/main/host.js' },
   { in: 'src/server/cli.ts', out: 'dist/server/cli.js' },
+  { in: 'src/server/simulate/cli.ts', out: 'dist/server/simulate.js' },
 ];
 // Electron loads CommonJS main/preload; ESM-only packages (electron-store, conf) are bundled in.
 const electronEntries = [
