@@ -110,11 +110,14 @@ describe('the bot first line in a bot-first queue', () => {
     ]);
   });
 
-  it('hands nonsense to a person at once on low confidence', async () => {
+  it.each([
+    ['nonsense, on low confidence', '蓝色的大象飞过月亮', '这个问题我暂时无法准确回答，正在为您转接人工客服，请稍候…'],
+    ['a complaint, by the shared QC rules', '你们卖假货，我要投诉', '您反映的情况我们非常重视，正在为您转接人工客服，请稍候…'],
+  ])('hands %s to a person at once', async (_what, text, goodbye) => {
     await start();
-    const conversationId = await say('蓝色的大象飞过月亮');
+    const conversationId = await say(text);
     expect(statusOf(conversationId)).toBe('queued');
-    expect((await customerView(conversationId)).at(-1)?.body).toBe('这个问题我暂时无法准确回答，正在为您转接人工客服，请稍候…');
+    expect((await customerView(conversationId)).at(-1)?.body).toBe(goodbye);
   });
 
   it('hands off after the configured number of unhelpful turns, and not before', async () => {
@@ -127,13 +130,6 @@ describe('the bot first line in a bot-first queue', () => {
     expect(statusOf(conversationId)).toBe('queued');
     const summary = t.internals.domain.messages.idsOf(conversationId).map((id) => t.internals.domain.messages.message(id)!).at(-1);
     expect(summary).toMatchObject({ senderKind: 'system', kind: 'event', body: '首问：怎么退款｜转人工原因：机器人多次回答未解决' });
-  });
-
-  it('hands off on a complaint, by the shared QC rules', async () => {
-    await start();
-    const conversationId = await say('你们卖假货，我要投诉');
-    expect(statusOf(conversationId)).toBe('queued');
-    expect((await customerView(conversationId)).at(-1)?.body).toBe('您反映的情况我们非常重视，正在为您转接人工客服，请稍候…');
   });
 
   it('stays quiet once a person has the conversation, and in queues without a bot', async () => {

@@ -45,7 +45,7 @@ describe('kb import on the command line', () => {
     expect(lines.out).toEqual(['imported 2 article(s): 2 new, 0 updated']);
     expect(await search('丢件')).toEqual(['快递丢件怎么办']);
 
-    const rows = (await t.everything('p1')).rows.filter((r) => r.entity === 'kb' && r.data.teamIds.includes(F.teamX));
+    const rows = (await t.everything('p1')).rows.filter((r) => r.entity === 'kb' && Array.isArray(r.data.teamIds) && r.data.teamIds.includes(F.teamX));
     expect(rows.map((r) => [r.data.title, r.data.category]).sort()).toEqual([
       [F.kb.publicAll, 'general'],
       [F.kb.x, 'general'],
