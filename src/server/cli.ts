@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     port: config.port,
     demo: config.demo,
     sessionTtlMs: config.sessionTtlMs,
+    maxAttachmentBytes: config.maxAttachmentBytes,
     logger: { level: config.logLevel },
   });
   process.stdout.write(`Seatdesk server listening on ${server.url}\n`);

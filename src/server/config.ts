@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SESSION_TTL_MS } from './accounts/service';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from './attachments/service';
 
 /** What the command line and SEATDESK_* environment variables configure. */
 export interface ServerConfig {
@@ -9,6 +10,7 @@ export interface ServerConfig {
   demo: boolean;
   logLevel: string;
   sessionTtlMs: number;
+  maxAttachmentBytes: number;
 }
 
 export const CLI_USAGE = `Usage: seatdesk-server [options]
@@ -19,6 +21,7 @@ export const CLI_USAGE = `Usage: seatdesk-server [options]
   --demo                  create demo accounts on an empty database (SEATDESK_DEMO=1)
   --log-level <level>     pino level                 (SEATDESK_LOG_LEVEL, default info)
   --session-ttl-hours <h> sign-in lifetime           (SEATDESK_SESSION_TTL_HOURS, default 12)
+  --max-attachment-mb <n> largest upload             (SEATDESK_MAX_ATTACHMENT_MB, default 10)
   -h, --help              show this text
 
        seatdesk-server kb import <file-or-folder> [--team <id>]...   import KB articles (kb --help)`;
@@ -39,6 +42,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       demo: { type: 'boolean' },
       'log-level': { type: 'string' },
       'session-ttl-hours': { type: 'string' },
+      'max-attachment-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +58,10 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
   const ttlHours = ttlText === undefined ? DEFAULT_SESSION_TTL_MS / 3_600_000 : Number(ttlText);
   if (!Number.isFinite(ttlHours) || ttlHours <= 0) throw new Error(`invalid session TTL hours: ${ttlText}`);
 
+  const uploadText = values['max-attachment-mb'] ?? env.SEATDESK_MAX_ATTACHMENT_MB;
+  const uploadMb = uploadText === undefined ? DEFAULT_MAX_ATTACHMENT_BYTES / 1024 / 1024 : Number(uploadText);
+  if (!Number.isFinite(uploadMb) || uploadMb <= 0) throw new Error(`invalid max attachment size: ${uploadText}`);
+
   return {
     kind: 'run',
     config: {
@@ -63,6 +71,7 @@ export function parseServerCommand(argv: readonly string[], env: NodeJS.ProcessE
       demo: values.demo ?? isTrue(env.SEATDESK_DEMO),
       logLevel,
       sessionTtlMs: Math.round(ttlHours * 3_600_000),
+      maxAttachmentBytes: Math.round(uploadMb * 1024 * 1024),
     },
   };
 }
