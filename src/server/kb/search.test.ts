@@ -73,6 +73,15 @@ describe('GET /api/kb/search', () => {
     expect(ids(await search('admin', '退款')).sort()).toEqual(['kb-s-body', 'kb-s-shop-a', 'kb-s-shop-b', 'kb-s-title']);
   });
 
+  it("gives the bot of a queue only the articles of the queue's teams and its shop", () => {
+    const { kb } = t.internals.domain;
+    const inQueue = (queueId: string) => kb.search('退款说明', { queueId }, 10, 'any').map((h) => h.articleId).sort();
+    expect(inQueue(F.queueA)).toEqual(['kb-s-shop-a']);
+    expect(inQueue(F.queueB)).toEqual(['kb-s-shop-b']);
+    expect(inQueue(F.queueX)).toEqual(['kb-s-body', 'kb-s-title']);
+    expect(inQueue(F.queueY)).toEqual([]);
+  });
+
   it('follows edits and deletes made through kb.upsert / kb.delete', async () => {
     await t.apply('leadX', 'kb.upsert', { ...article('kb-s-password', '重置登录口令', '用手机验证码重置口令。', [F.teamX]), updatedAt: undefined, shopId: undefined });
     expect(ids(await search('p1', '密码'))).toEqual([]);
