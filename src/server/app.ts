@@ -13,6 +13,7 @@ import type { SqliteDatabase } from './db/sqlite';
 import { CustomerLive } from './customerChat/live';
 import { agentLiveFrames } from './customerChat/liveFrames';
 import { createCustomerLiveStore } from './customerChat/liveStore';
+import { CsatRatings } from './customerChat/rating';
 import { registerCustomerChatRoutes } from './customerChat/routes';
 import type { Notify } from './dispatch/service';
 import { registerCustomerRoutes } from './customers/routes';
@@ -153,7 +154,11 @@ export async function buildApp(deps: {
   registerSyncRoutes(app, { accounts, sync: domain.sync, scopes: domain.scopes });
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
   registerCustomerRoutes(app, { accounts, customers: domain.customersService, scopes: domain.scopes });
-  registerCustomerChatRoutes(app, { chat: domain.customerChat, live: customerLive });
+  registerCustomerChatRoutes(app, {
+    chat: domain.customerChat,
+    live: customerLive,
+    ratings: new CsatRatings({ writer: domain.writer, conversations: domain.conversations }),
+  });
   registerWidgetRoutes(app);
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });

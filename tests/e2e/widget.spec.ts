@@ -68,7 +68,7 @@ async function agentApi() {
 // A 1×1 PNG.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-test('a customer chats through the widget: bot first, 转人工, an agent answers, typing and images show live', async ({ page }) => {
+test('a customer chats through the widget: bot first, 转人工, an agent answers, typing, read ticks and images show live, then a rating', async ({ page }) => {
   await page.goto(`${server.url}/widget?lang=zh&queue=q-account`);
   await expect(page.getByTestId('widget-connection')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('widget-queue')).toHaveValue('q-account');
@@ -106,6 +106,25 @@ test('a customer chats through the widget: bot first, 转人工, an agent answer
   const image = page.getByTestId('widget-attachment-image');
   await expect(image).toHaveAttribute('alt', '登录报错截图.png');
   await expect(image).toHaveAttribute('src', /^blob:/);
+
+  // The agent reads up to the screenshot: the customer's messages show 已读.
+  const screenshotMessage = messages.filter({ has: image });
+  const readUpTo = await screenshotMessage.getAttribute('data-id');
+  socket.send(JSON.stringify({ t: 'read', conversationId, messageId: readUpTo }));
+  await expect(screenshotMessage.locator('.read')).toHaveText('已读');
+  await expect(messages.filter({ hasText: '我的账号登录不上了' }).locator('.read')).toHaveText('已读');
   socket.close();
   await page.screenshot({ path: 'test-results/screenshots/widget-zh-CN.png', fullPage: true });
+
+  // Resolved: the customer rates the chat, and the agent's side receives the rating.
+  const before = (await (await fetch(`${server.url}/api/sync/pull?cursor=0&limit=1`, { headers: { authorization: `Bearer ${agent.token}` } })).json()) as { serverSeq: number };
+  expect(await agent.mutate('conversations.resolve', { conversationId, category: '账号与登录' })).toMatchObject({ status: 'applied' });
+  await expect(page.getByTestId('widget-status')).toHaveAttribute('data-status', 'resolved');
+  await expect(page.getByTestId('widget-rating')).toBeVisible();
+  await page.getByTestId('widget-rate-5').click();
+  await expect(page.getByTestId('widget-rating')).toHaveText(/感谢您的评价/);
+  const after = (await (await fetch(`${server.url}/api/sync/pull?cursor=${before.serverSeq}`, { headers: { authorization: `Bearer ${agent.token}` } })).json()) as {
+    rows: { entity: string; id: string; data: { csat: number | null } }[];
+  };
+  expect(after.rows.filter((r) => r.entity === 'conversations' && r.id === conversationId).at(-1)?.data.csat).toBe(5);
 });

@@ -101,3 +101,32 @@ describe('POST /api/customer/messages', () => {
     expect((await t.get('/api/customer/conversations/x/messages', bearer(t.tokens.admin))).status).toBe(401);
   });
 });
+
+describe('POST /api/customer/conversations/:id/rating', () => {
+  const rate = (token: string, conversationId: string, body: unknown) => t.post(`/api/customer/conversations/${conversationId}/rating`, body, bearer(token));
+
+  it('takes one rating of a resolved conversation, which the agent then sees on the conversation', async () => {
+    const customer = await t.newCustomer();
+    const { conversationId } = await t.customerSays(customer, F.queueX, '退款到账了吗');
+    await t.apply('p1', 'conversations.accept', { conversationId });
+    expect((await rate(customer.token, conversationId, { csat: 5 })).status).toBe(409);
+
+    await t.apply('p1', 'conversations.resolve', { conversationId, category: '退款' });
+    const response = await rate(customer.token, conversationId, { csat: 4 });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ conversationId, csat: 4 });
+    const row = (await t.everything('p1')).rows.find((r) => r.entity === 'conversations' && r.id === conversationId);
+    expect(row?.data).toMatchObject({ csat: 4 });
+
+    const again = await rate(customer.token, conversationId, { csat: 1 });
+    expect(again.status).toBe(409);
+    expect(ApiErrorSchema.parse(await again.json()).message).toContain('already rated');
+    expect((await rate(F.tokens.c1, conversationId, { csat: 5 })).status).toBe(404);
+  });
+
+  it.each([[{ csat: 6 }], [{ csat: 0 }], [{ csat: 4.5 }], [{ csat: '5' }], [{}]])('%j → 400 naming csat', async (body) => {
+    const response = await rate(F.tokens.c1, 'any-conversation', body);
+    expect(response.status).toBe(400);
+    expect(ApiErrorSchema.parse(await response.json()).message).toContain('csat');
+  });
+});

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   CustomerMessageRequestSchema,
+  CustomerRatingRequestSchema,
   CustomerSessionRequestSchema,
   type CustomerMessagesResponseSchema,
   type CustomerQueuesResponseSchema,
+  type CustomerRatingResponseSchema,
 } from '../../shared/api/customerChat';
 import { WS_CLOSE_UNAUTHENTICATED } from '../../shared/api/auth';
 import { CustomerAuthFrameSchema, type CustomerHelloSchema } from '../../shared/api/live';
@@ -14,6 +16,7 @@ import { frameType, readFrame } from '../realtime/frames';
 import { answerRejection, parseInput } from '../http/validate';
 import { customerFrames } from './liveFrames';
 import type { CustomerLive } from './live';
+import type { CsatRatings } from './rating';
 import type { CustomerChatService } from './service';
 
 const Params = z.object({ id: IdSchema });
@@ -28,8 +31,11 @@ const MAX_MALFORMED_FRAMES = 10;
  * The customer side's routes under /api/customer. Authenticated with customer tokens only:
  * an agent token is unknown here, and a customer token is unknown to agent routes.
  */
-export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: CustomerChatService; live: CustomerLive }): void {
-  const { chat, live } = deps;
+export function registerCustomerChatRoutes(
+  app: FastifyInstance,
+  deps: { chat: CustomerChatService; live: CustomerLive; ratings: CsatRatings },
+): void {
+  const { chat, live, ratings } = deps;
   const frames = customerFrames(live);
 
   app.post('/api/customer/sessions', async (request, reply) => {
@@ -74,6 +80,22 @@ export function registerCustomerChatRoutes(app: FastifyInstance, deps: { chat: C
       return answerRejection(reply, error);
     }
   });
+  app.post('/api/customer/conversations/:id/rating', async (request, reply) => {
+    const customerId = chat.authenticate(request.headers.authorization);
+    if (!customerId) return sendError(reply, 401, 'unauthenticated', 'missing or expired customer token');
+    const params = parseInput(Params, request.params, reply, 'params');
+    if (!params) return reply;
+    const body = parseInput(CustomerRatingRequestSchema, request.body, reply, 'body');
+    if (!body) return reply;
+    try {
+      ratings.rate(customerId, params.id, body.csat);
+      const answer: z.infer<typeof CustomerRatingResponseSchema> = { conversationId: params.id, csat: body.csat };
+      return answer;
+    } catch (error) {
+      return answerRejection(reply, error);
+    }
+  });
+
   // GET /api/customer/ws (src/shared/api/live.ts): the token comes as the first frame, because a
   // browser cannot set headers on a WebSocket and URLs end up in logs.
   app.get('/api/customer/ws', { websocket: true }, (socket, request) => {

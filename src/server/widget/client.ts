@@ -41,6 +41,8 @@ export function widgetClient(): void {
       tooLarge: '文件太大',
       badType: '不支持的文件类型',
       escalated: '已为您转接平台客服',
+      rate: '请为本次服务评分：',
+      thanks: '感谢您的评价！',
       status: { bot: '智能助手服务中', queued: '排队中，请稍候', assigned: '人工客服服务中', waiting_customer: '人工客服服务中', resolved: '会话已结束', closed: '会话已关闭' },
     },
     en: {
@@ -64,6 +66,8 @@ export function widgetClient(): void {
       tooLarge: 'The file is too large',
       badType: 'This kind of file is not accepted',
       escalated: 'Transferred to the platform',
+      rate: 'How did we do?',
+      thanks: 'Thank you for your rating!',
       status: { bot: 'Assistant', queued: 'Waiting for an agent', assigned: 'Agent', waiting_customer: 'Agent', resolved: 'Finished', closed: 'Closed' },
     },
   };
@@ -89,6 +93,9 @@ export function widgetClient(): void {
   const statusLine = $('status');
   const connection = $('connection');
   const errorLine = $('error');
+  const ratingBar = $('rating');
+  const ratingLabel = $('rating-label');
+  const stars = $('stars');
   $('title').textContent = t.title;
   $('queue-label').textContent = t.queue;
   $('attach-label').textContent = t.attach;
@@ -215,6 +222,37 @@ export function widgetClient(): void {
     statusLine.textContent = t.status[status];
     statusLine.dataset.status = status;
     humanButton.hidden = status !== 'bot';
+    const finished = status === 'resolved' || status === 'closed';
+    if (finished && ratingBar.hidden) askForRating();
+    if (!finished) ratingBar.hidden = true;
+  }
+
+  function askForRating(): void {
+    ratingLabel.textContent = t.rate;
+    stars.replaceChildren(
+      ...[1, 2, 3, 4, 5].map((csat) => {
+        const star = document.createElement('button');
+        star.type = 'button';
+        star.textContent = '★';
+        star.title = String(csat);
+        star.dataset.testid = `widget-rate-${csat}`;
+        star.addEventListener('click', () => void rate(csat));
+        return star;
+      }),
+    );
+    ratingBar.hidden = false;
+  }
+
+  async function rate(csat: number): Promise<void> {
+    if (!conversationId) return;
+    try {
+      await api('POST', `/api/customer/conversations/${encodeURIComponent(conversationId)}/rating`, JSON.stringify({ csat }));
+    } catch (error) {
+      // 409: rated before (another tab, an earlier visit): the thanks stand.
+      if ((error as { status?: number }).status !== 409) return showError(t.failed + (error as Error).message);
+    }
+    ratingLabel.textContent = t.thanks;
+    stars.replaceChildren();
   }
 
   async function refreshEscalation(): Promise<void> {
@@ -370,6 +408,7 @@ export function widgetClient(): void {
     statusLine.textContent = '';
     humanButton.hidden = true;
     platformButton.hidden = true;
+    ratingBar.hidden = true;
     const kept = store.get(`conversation.${queueSelect.value}`);
     if (kept) void loadConversation(kept).catch(() => (conversationId = null));
   });

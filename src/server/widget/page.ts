@@ -38,6 +38,7 @@ export const WIDGET_HTML = `<!doctype html>
     <button id="platform" type="button" data-testid="widget-platform" hidden></button>
   </div>
   <ol id="messages" data-testid="widget-messages" aria-live="polite"></ol>
+  <div id="rating" class="rating" data-testid="widget-rating" hidden><span id="rating-label"></span> <span id="stars"></span></div>
   <div id="typing" data-testid="widget-typing" class="typing"></div>
   <div id="error" data-testid="widget-error" class="error" role="alert" hidden></div>
   <footer>
@@ -73,6 +74,9 @@ h1 { font-size: 16px; margin: 0; }
 .attachment-image { display: block; min-width: 24px; max-width: 220px; max-height: 220px; margin-top: 4px; border-radius: 6px; }
 .from-customer .attachment-image { margin-left: auto; }
 .attachment-file { display: inline-block; margin-top: 4px; }
+.rating { padding: 8px 14px; border-top: 1px solid #eee; color: #646a73; }
+.rating[hidden] { display: none; }
+.rating button { padding: 0 4px; background: none; color: #f5a623; font-size: 20px; }
 .typing { min-height: 20px; padding: 0 14px; font-size: 12px; color: #8f959e; }
 .error { padding: 6px 14px; color: #d83931; font-size: 12px; }
 footer { display: flex; gap: 8px; align-items: flex-end; padding: 10px 14px; border-top: 1px solid #eee; }

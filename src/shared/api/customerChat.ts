@@ -73,3 +73,7 @@ export const CustomerMessagesResponseSchema = z.object({
   /** the newest of them an agent has read (live updates: read.changed on /api/customer/ws) */
   agentReadUpTo: IdSchema.nullable(),
 });
+
+/** POST /api/customer/conversations/:id/rating: the customer's rating of a resolved conversation, once. */
+export const CustomerRatingRequestSchema = z.object({ csat: z.number().int().min(1).max(5) }).strict();
+export const CustomerRatingResponseSchema = z.object({ conversationId: IdSchema, csat: z.number().int().min(1).max(5) });
