@@ -5,8 +5,8 @@ import { newId } from '../ids';
 import type { KbReads } from '../kb/store';
 import type { MessagesStore } from '../messages/store';
 import { isRepeat } from './normalize';
-import { buildTranscript, type TranscriptTurn } from './session';
 import type { BotReads } from './store';
+import { handoffSummary } from './transcript';
 import type { BotDecision, BotHistoryTurn, BotLocale, BotProvider, KbSearch } from './types';
 
 /**
@@ -35,6 +35,10 @@ export interface BotFirstLineDeps {
 }
 
 const SENDERS: Record<Message['senderKind'], BotHistoryTurn['sender']> = { customer: 'customer', bot: 'bot', agent: 'agent', system: 'system' };
+
+function historyTurn(m: Message): BotHistoryTurn {
+  return { sender: SENDERS[m.senderKind], text: m.body };
+}
 
 /** Chinese when the message holds any Han character, English otherwise: what the customer can read. */
 export function localeOf(text: string): BotLocale {
@@ -106,7 +110,7 @@ export class BotFirstLine {
     const message = timeline[at];
     if (!message || this.newerCustomerMessage(timeline, at)) return;
 
-    const history = timeline.slice(0, at).map((m) => ({ sender: SENDERS[m.senderKind], text: m.body }));
+    const history = timeline.slice(0, at).map(historyTurn);
     const locale = localeOf(message.body);
     const search = kbSearch(kb, conversation.queueId, this.deps.questionMatchScore);
     const decision = await provider.reply({ conversationId, customerMessage: message.body, history, locale }, { search, now });
@@ -135,13 +139,9 @@ export class BotFirstLine {
       line({ senderKind: 'bot', kind: 'text', body: decision.text, articleId });
       if (decision.kind === 'answer') return;
 
-      const turns: TranscriptTurn[] = [...timeline, { senderKind: 'bot' as const, body: decision.text, createdAt: time }].map((m) => ({
-        sender: SENDERS[m.senderKind],
-        text: m.body,
-        at: m.createdAt,
-      }));
       // The agent's first look at the chat: what the customer asked and why the bot let go.
-      line({ senderKind: 'system', kind: 'event', body: buildTranscript(turns, decision.reason, locale).summary, articleId: null });
+      const summary = handoffSummary(timeline.map(historyTurn), decision.reason, locale);
+      line({ senderKind: 'system', kind: 'event', body: summary, articleId: null });
       conversations.updateConversation(tx, conversationId, { status: 'queued', queuedAt: time });
     });
   }
