@@ -128,3 +128,17 @@ test('a customer chats through the widget: bot first, 转人工, an agent answer
   };
   expect(after.rows.filter((r) => r.entity === 'conversations' && r.id === conversationId).at(-1)?.data.csat).toBe(5);
 });
+
+test('the widget speaks English when asked, and keeps its customer across a reload', async ({ page }) => {
+  await page.goto(`${server.url}/widget?lang=en&queue=q-trade`);
+  await expect(page).toHaveTitle('Customer service');
+  await expect(page.getByTestId('widget-send')).toHaveText('Send');
+  await expect(page.getByTestId('widget-connection')).toHaveAttribute('data-state', 'online');
+  await page.getByTestId('widget-input').fill('Where is my refund?');
+  await page.getByTestId('widget-send').click();
+  await expect(page.getByTestId('widget-message').filter({ hasText: 'Where is my refund?' })).toHaveAttribute('data-sender', 'customer');
+
+  await page.reload();
+  await expect(page.getByTestId('widget-connection')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByTestId('widget-message').filter({ hasText: 'Where is my refund?' })).toBeVisible();
+});

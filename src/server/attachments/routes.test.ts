@@ -6,6 +6,7 @@ import { ApiErrorSchema } from '../../shared/api/auth';
 import { CustomerMessagesResponseSchema } from '../../shared/api/customerChat';
 import { MessageSchema } from '../../shared/domain/conversations';
 import { newId } from '../ids';
+import { MAX_UNSENT_UPLOADS } from './service';
 import { F } from '../testing/fixtures';
 import { startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 import { bearer } from '../testing/testServer';
@@ -88,6 +89,17 @@ describe('POST /api/attachments', () => {
     await expectError(await upload(null, PNG), 401, 'unauthenticated');
     await expectError(await upload('not-a-token-of-anyone-at-all', PNG), 401, 'unauthenticated');
     await expectError(await fetch(`${t.url}/api/attachments/${newId()}`), 401, 'unauthenticated');
+  });
+
+  it('holds at most 20 unsent uploads per person: the next is 429 until one is sent', async () => {
+    const customer = await t.newCustomer();
+    const refs = [];
+    for (let i = 0; i < MAX_UNSENT_UPLOADS; i += 1) refs.push(await uploaded(customer.token, Buffer.from(`note ${i}`), `${i}.txt`));
+    await expectError(await upload(customer.token, PNG, 'one-more.png'), 429, 'too_many_requests');
+    // Someone else is not affected.
+    await uploaded(F.tokens.c3, PNG, 'mine.png');
+    await t.post('/api/customer/messages', { queueId: F.queueX, attachmentIds: [refs[0]?.id] }, bearer(customer.token));
+    await uploaded(customer.token, PNG, 'now-ok.png');
   });
 
   it('stores the same content once, however often it is uploaded', async () => {

@@ -10,6 +10,11 @@ import { sniffFileKind } from './sniff';
 import type { AttachmentRecord, AttachmentsStore, Uploader } from './store';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * Uploads one person may hold that no message has taken yet: anonymous customers can start
+ * sessions freely, so without it one script could fill the disk 10 MB at a time.
+ */
+export const MAX_UNSENT_UPLOADS = 20;
 
 /** Who is asking: an agent (with their scope) or a customer. */
 export type Viewer = { kind: 'agent'; id: string; scope: Scope } | { kind: 'customer'; id: string };
@@ -17,7 +22,7 @@ export type Viewer = { kind: 'agent'; id: string; scope: Scope } | { kind: 'cust
 /** An upload refused for what it is: the route answers `status` with `error`. */
 export class UploadRefused extends Error {
   constructor(
-    readonly status: 400 | 415,
+    readonly status: 400 | 415 | 429,
     readonly error: string,
     message: string,
   ) {
@@ -42,6 +47,9 @@ export class AttachmentsService {
   /** Stores the bytes and records the upload; the file is on disk before the row commits. */
   async upload(uploader: Uploader, fileName: string | undefined, bytes: Buffer): Promise<AttachmentRecord> {
     if (bytes.length === 0) throw new UploadRefused(400, 'invalid_request', 'the file is empty');
+    if (this.deps.store.unsentCount(uploader) >= MAX_UNSENT_UPLOADS) {
+      throw new UploadRefused(429, 'too_many_requests', `send or drop your ${MAX_UNSENT_UPLOADS} unsent uploads first`);
+    }
     const kind = sniffFileKind(bytes);
     if (!kind) {
       throw new UploadRefused(415, 'unsupported_media_type', 'allowed files: PNG, JPEG, GIF or WebP images, PDF, plain UTF-8 text, Word (.docx) and Excel (.xlsx)');

@@ -27,6 +27,8 @@ export interface AttachmentRecord {
 export interface AttachmentsStore {
   attachment(id: string): AttachmentRecord | null;
   insertAttachment(tx: WriteTx, record: AttachmentRecord): void;
+  /** uploads of this uploader no message has taken yet */
+  unsentCount(uploader: Uploader): number;
   /** marks the attachment as sent with a message; the message row must exist already */
   bindAttachment(tx: WriteTx, id: string, conversationId: string, messageId: string): void;
 }
@@ -50,6 +52,9 @@ export function createAttachmentsStore(db: SqliteDatabase): AttachmentsStore {
     `INSERT INTO attachments (id, sha256, name, mime, size, uploader_kind, uploader_id, created_at)
      VALUES (@id, @sha256, @name, @mime, @size, @uploaderKind, @uploaderId, @createdAt)`,
   );
+  const unsent = db.prepare<[UploaderKind, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM attachments WHERE uploader_kind = ? AND uploader_id = ? AND message_id IS NULL',
+  );
   const bind = db.prepare<[string, string, string]>(
     'UPDATE attachments SET conversation_id = ?, message_id = ? WHERE id = ? AND message_id IS NULL',
   );
@@ -70,6 +75,7 @@ export function createAttachmentsStore(db: SqliteDatabase): AttachmentsStore {
           }
         : null;
     },
+    unsentCount: (u) => unsent.get(u.kind, u.id)?.n ?? 0,
     insertAttachment: (_tx, a) => {
       insert.run({
         id: a.id,
