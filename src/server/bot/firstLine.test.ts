@@ -79,6 +79,20 @@ describe('the bot first line in a bot-first queue', () => {
     ]);
   });
 
+  it("reaches the customer's widget socket live: the answer, then the hand-off and the status", async () => {
+    await start();
+    const widget = await openCollector(t.url, F.tokens.c4, '/api/customer/ws');
+    sockets.push(widget);
+    const conversationId = await say('怎么退款');
+    const answer = await widget.next((f) => f.t === 'event' && f.name === 'messages.changed' && (f.payload as { message: { senderKind: string } }).message.senderKind === 'bot');
+    expect((answer.payload as { message: { body: string } }).message.body).toContain('如何申请退款');
+
+    await say('人工', conversationId);
+    await widget.next((f) => f.t === 'event' && f.name === 'conversations.changed' && (f.payload as { status: string }).status === 'queued');
+    const events = widget.frames.filter((f) => f.t === 'event' && f.name === 'messages.changed').map((f) => (f.payload as { message: { kind: string } }).message.kind);
+    expect(events).not.toContain('event');
+  });
+
   it('hands off on 转人工: the conversation is queued with the transcript line, and an online agent is offered it', async () => {
     await start();
     const agent = await openCollector(t.url, t.tokens.p1);
