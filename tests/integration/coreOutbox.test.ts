@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearer } from '../../src/server/testing/testServer';
 import type { SyncRow } from '../../src/shared/api/sync';
 import type { Message } from '../../src/shared/domain/conversations';
 import type { Rpc } from '../../src/shared/rpc/client';
@@ -109,12 +108,7 @@ describe('outbox', () => {
     await server.start();
     // Meanwhile the lead moves the conversation to another queue: p1 no longer holds it.
     const lead = await server.token('leadX');
-    const moved = await fetch(`${server.url}/api/mutations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...bearer(lead) },
-      body: JSON.stringify({ clientId: 'lead-x', mutations: [{ id: 'transfer-1', name: 'conversations.transfer', args: { conversationId: p1.conversationId, to: { queueId: F.queueBot } } }] }),
-    });
-    expect(((await moved.json()) as { results: { status: string }[] }).results[0]?.status).toBe('applied');
+    expect(await server.mutate(lead, 'conversations.transfer', { conversationId: p1.conversationId, to: { queueId: F.queueBot } })).toBe('applied');
 
     const again = core(p1.secrets);
     const failed = await eventually(async () => {
@@ -142,12 +136,7 @@ describe('outbox', () => {
     expect((await lead.rpc.conversations.get({ conversationId })).status).toBe('assigned');
     await server.start();
     // ...but p1 takes it first.
-    const p1 = await server.token('p1');
-    await fetch(`${server.url}/api/mutations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...bearer(p1) },
-      body: JSON.stringify({ clientId: 'p1-direct', mutations: [{ id: 'accept-1', name: 'conversations.accept', args: { conversationId } }] }),
-    });
+    expect(await server.mutate(await server.token('p1'), 'conversations.accept', { conversationId })).toBe('applied');
     const failed = await eventually(async () => (await lead.rpc.outbox.list()).find((e) => e.state === 'failed'), 40_000, 'the rejection');
     expect(failed).toMatchObject({ name: 'conversations.accept', error: { code: 'conflict' } });
     const conversation = await eventually(async () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { startServerWithInternals, type RunningServer } from '../../src/server/app';
 import { F, FIXTURE_PASSWORD, seedFixtureOrg, type FixtureUser } from '../../src/server/testing/fixtures';
 import { bearer } from '../../src/server/testing/testServer';
@@ -20,6 +20,20 @@ import { memorySecretStore, memorySettingsStore, testCoreOptions } from '../supp
  */
 
 export { F, FIXTURE_PASSWORD };
+
+/**
+ * fetch that retries a request the network dropped: after a server restart the first request on
+ * a kept-alive socket to the old process fails ("other side closed").
+ */
+export async function fetchAgain(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
 
 export class ServerProcess {
   server: RunningServer | null = null;
@@ -55,7 +69,7 @@ export class ServerProcess {
 
   /** A fixture customer writes in a queue; returns the conversation id. */
   async customerSays(customer: keyof typeof F.tokens, queueId: string, text: string): Promise<string> {
-    const response = await fetch(`${this.url}/api/customer/messages`, {
+    const response = await fetchAgain(`${this.url}/api/customer/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(F.tokens[customer]) },
       body: JSON.stringify({ queueId, text }),
@@ -64,8 +78,18 @@ export class ServerProcess {
     return CustomerMessageResponseSchema.parse(await response.json()).conversationId;
   }
 
+  /** One mutation straight to the server, as another device of the user would send it; returns its status. */
+  async mutate(token: string, name: string, args: unknown): Promise<string> {
+    const response = await fetchAgain(`${this.url}/api/mutations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ clientId: 'harness', mutations: [{ id: randomUUID(), name, args }] }),
+    });
+    return ((await response.json()) as { results: { status: string }[] }).results[0]!.status;
+  }
+
   async token(user: FixtureUser): Promise<string> {
-    const response = await fetch(`${this.url}/api/auth/login`, {
+    const response = await fetchAgain(`${this.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: user.toLowerCase(), password: FIXTURE_PASSWORD }),
@@ -78,7 +102,7 @@ export class ServerProcess {
     const rows: SyncRow[] = [];
     let cursor = 0;
     for (;;) {
-      const response = await fetch(`${this.url}/api/sync/pull?cursor=${cursor}&limit=5000`, { headers: bearer(token) });
+      const response = await fetchAgain(`${this.url}/api/sync/pull?cursor=${cursor}&limit=5000`, { headers: bearer(token) });
       const page = PullResponseSchema.parse(await response.json());
       rows.push(...page.rows);
       cursor = page.cursor;
@@ -123,9 +147,15 @@ export function record<E extends EventName>(rpc: Rpc, name: E): PayloadOf<Events
 }
 
 /** A hash over rows as (entity, id, seq, deleted): equal hashes mean equal synced copies. */
-export function hashRows(rows: readonly { entity: string; id: string; seq: number; deleted: boolean | number }[]): string {
-  const lines = rows.map((r) => `${r.entity}:${r.id}:${r.seq}:${r.deleted ? 1 : 0}`).sort();
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+export function hashRows(rows: readonly SyncedKey[]): string {
+  return createHash('sha256').update(rowLines(rows).join('\n')).digest('hex');
+}
+
+type SyncedKey = { entity: string; id: string; seq: number; deleted: boolean | number };
+
+/** The rows as sorted `entity:id:seq:deleted` lines: what hashRows hashes, readable in a failed assertion. */
+export function rowLines(rows: readonly SyncedKey[]): string[] {
+  return rows.map((r) => `${r.entity}:${r.id}:${r.seq}:${r.deleted ? 1 : 0}`).sort();
 }
 
 /** The synced rows (seq > 0) of a core's cache file, read directly from SQLite. */

@@ -53,6 +53,7 @@ export interface OutboxDeps {
  */
 export class Outbox {
   private sending = false;
+  private draining: Promise<void> = Promise.resolve();
   private stopped = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -124,39 +125,47 @@ export class Outbox {
     void this.drain();
   }
 
+  /** Resolves when no batch is in flight (shutdown, tests). */
+  idle(): Promise<void> {
+    return this.draining;
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  private async drain(): Promise<void> {
-    if (this.sending || this.stopped || !this.deps.isOnline()) return;
+  private drain(): Promise<void> {
+    if (this.sending || this.stopped || !this.deps.isOnline()) return this.draining;
     this.sending = true;
-    try {
-      for (;;) {
-        const batch = this.s.pending.all(BATCH);
-        if (batch.length === 0) return;
-        const mutations: Mutation[] = batch.map((row) => ({ id: row.id, name: row.name, args: JSON.parse(row.args) as unknown }));
-        let results: LooseMutationResult[];
-        try {
-          results = await this.deps.api.mutate(this.deps.clientId, mutations);
-        } catch (error) {
-          if (this.stopped) return;
-          if (error instanceof RpcError && error.code === 'invalid_args') {
-            // The server refused the request itself (a bug on our side): never resend it as is.
-            this.settle(batch.map((row) => ({ id: row.id, status: 'rejected', code: 'invalid_args', message: error.message })));
-            continue;
-          }
-          this.retryLater(batch, error);
-          return;
-        }
-        if (this.stopped) return;
-        this.attempt = 0;
-        this.settle(results);
-      }
-    } finally {
+    this.draining = this.sendAll().finally(() => {
       this.sending = false;
+    });
+    return this.draining;
+  }
+
+  private async sendAll(): Promise<void> {
+    for (;;) {
+      const batch = this.s.pending.all(BATCH);
+      if (batch.length === 0) return;
+      const mutations: Mutation[] = batch.map((row) => ({ id: row.id, name: row.name, args: JSON.parse(row.args) as unknown }));
+      let results: LooseMutationResult[];
+      try {
+        results = await this.deps.api.mutate(this.deps.clientId, mutations);
+      } catch (error) {
+        if (this.stopped) return;
+        if (error instanceof RpcError && error.code === 'invalid_args') {
+          // The server refused the request itself (a bug on our side): never resend it as is.
+          this.settle(batch.map((row) => ({ id: row.id, status: 'rejected', code: 'invalid_args', message: error.message })));
+          continue;
+        }
+        this.retryLater(batch, error);
+        return;
+      }
+      if (this.stopped) return;
+      this.attempt = 0;
+      this.settle(results);
     }
   }
 

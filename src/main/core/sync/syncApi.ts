@@ -24,13 +24,13 @@ const MutationAnswerSchema = z.object({ results: z.array(LooseMutationResultSche
 export const PULL_PAGE = 5000;
 
 export interface SyncApi {
-  pull(cursor: number, signal?: AbortSignal): Promise<PullPage>;
+  pull(cursor: number): Promise<PullPage>;
   mutate(clientId: string, mutations: Mutation[]): Promise<LooseMutationResult[]>;
 }
 
 export function httpSyncApi(serverUrl: string, token: string): SyncApi {
   return {
-    pull: (cursor, signal) => requestJson(serverUrl, `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE}`, PullPageSchema, { token, signal }),
+    pull: (cursor) => requestJson(serverUrl, `/api/sync/pull?cursor=${cursor}&limit=${PULL_PAGE}`, PullPageSchema, { token }),
     mutate: async (clientId, mutations) =>
       (await requestJson(serverUrl, '/api/mutations', MutationAnswerSchema, { method: 'POST', token, body: { clientId, mutations } })).results,
   };

@@ -31,7 +31,6 @@ export interface SyncEngineDeps {
 export class SyncEngine {
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
-  private readonly abort = new AbortController();
   private progress: SyncProgress;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
@@ -73,9 +72,9 @@ export class SyncEngine {
     return this.chain;
   }
 
+  /** Stops after the page in flight, if any (idle() resolves then): no half-answered request is left behind. */
   stop(): void {
     this.stopped = true;
-    this.abort.abort();
   }
 
   /**
@@ -110,7 +109,7 @@ export class SyncEngine {
     let done = 0;
     let restarted = false;
     for (;;) {
-      const page = await api.pull(cursor, this.abort.signal);
+      const page = await api.pull(cursor);
       if (this.stopped) return;
       if (page.serverSeq < cursor && !restarted) {
         // The server was restored from an older copy: our seqs mean nothing to it any more.

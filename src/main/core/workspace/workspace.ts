@@ -28,6 +28,8 @@ export interface WorkspaceOptions {
   now?: () => number;
   /** tests swap the HTTP API */
   api?: SyncApi;
+  /** where sync warnings go (console.warn by default) */
+  log?: (message: string) => void;
 }
 
 /**
@@ -56,7 +58,7 @@ export class Workspace implements LinkListener {
     if (!clientId) state.set('clientId', (clientId = newClientId(now())));
     const writer = new RowWriter(this.db);
     const api = options.api ?? httpSyncApi(options.serverUrl, options.token);
-    this.engine = new SyncEngine({ db: this.db, writer, state, hub, api, now });
+    this.engine = new SyncEngine({ db: this.db, writer, state, hub, api, now, log: options.log });
     this.outbox = new Outbox({ db: this.db, writer, hub, api, clientId, isOnline: options.isOnline, now });
     this.conversations = new ConversationReads(this.db, userId, now);
     this.messages = new MessageReads(this.db);
@@ -81,7 +83,7 @@ export class Workspace implements LinkListener {
   async close(): Promise<void> {
     this.engine.stop();
     this.outbox.stop();
-    await this.engine.idle();
+    await Promise.all([this.engine.idle(), this.outbox.idle()]);
     this.db.close();
   }
 }
