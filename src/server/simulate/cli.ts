@@ -24,7 +24,10 @@ function positive(name: string, text: string | undefined, fallback: number): num
 
 function line(stats: SimulationStats, seconds: number): string {
   const rate = seconds > 0 ? (stats.sent / seconds).toFixed(1) : '0.0';
-  return `customers ${stats.connected}/${stats.customers} · conversations ${stats.conversations} · sent ${stats.sent} · answered ${stats.answered} · failed ${stats.failed} · ${rate} msg/s`;
+  const reasons = Object.entries(stats.failures)
+    .map(([reason, n]) => `${reason} ×${n}`)
+    .join(', ');
+  return `customers ${stats.connected}/${stats.customers} · conversations ${stats.conversations} · sent ${stats.sent} · answered ${stats.answered} · failed ${stats.failed}${reasons ? ` (${reasons})` : ''} · ${rate} msg/s`;
 }
 
 async function main(): Promise<void> {

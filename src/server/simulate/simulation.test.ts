@@ -46,7 +46,7 @@ describe('Simulation', () => {
     }
 
     const stats = simulation.stats();
-    expect(stats).toMatchObject({ connected: 0, failed: 0 });
+    expect(stats).toMatchObject({ connected: 0, failed: 0, failures: {} });
     expect(stats.conversations).toBeGreaterThan(0);
     // Every message counted as sent is stored on the server, once.
     const stored = (await t.everything('admin')).rows

@@ -27,6 +27,8 @@ export interface SimulationStats {
   sent: number;
   answered: number;
   failed: number;
+  /** failures by reason (an HTTP status, or the network error) */
+  failures: Record<string, number>;
 }
 
 interface Customer {
@@ -44,6 +46,11 @@ interface Customer {
 const TICK_MS = 50;
 /** Sessions and sockets opened at once while starting, so a big run does not stampede the server. */
 const CONNECT_BATCH = 50;
+/**
+ * Messages on their way at once. Past it the pace waits: a server slower than the rate shows as a
+ * lower msg/s instead of thousands of queued connections timing out.
+ */
+const MAX_IN_FLIGHT = 64;
 
 export class Simulation {
   private readonly rng: Rng;
@@ -54,6 +61,7 @@ export class Simulation {
   private stopped = false;
   private readonly inflight = new Set<Promise<void>>();
   private readonly counts = { conversations: 0, sent: 0, answered: 0, failed: 0 };
+  private readonly failures: Record<string, number> = {};
 
   constructor(private readonly options: SimulationOptions) {
     this.rng = createRng(options.seed ?? 'simulate');
@@ -95,6 +103,7 @@ export class Simulation {
       customers: this.customers.length,
       connected: this.customers.filter((c) => c.socket?.readyState === WebSocket.OPEN).length,
       ...this.counts,
+      failures: { ...this.failures },
     };
   }
 
@@ -138,7 +147,7 @@ export class Simulation {
 
   private tick(): void {
     this.credit = Math.min(this.credit + (this.options.rate * TICK_MS) / 1000, this.options.rate);
-    while (this.credit >= 1) {
+    while (this.credit >= 1 && this.inflight.size < MAX_IN_FLIGHT) {
       const idle = this.customers.filter((c) => !c.busy);
       if (idle.length === 0) return;
       this.credit -= 1;
@@ -165,14 +174,18 @@ export class Simulation {
           ...(customer.conversationId ? { conversationId: customer.conversationId } : {}),
         }),
       });
-      if (!response.ok) throw new Error(String(response.status));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const answer = CustomerMessageResponseSchema.parse(await response.json());
       if (answer.created) this.counts.conversations += 1;
       customer.conversationId = answer.conversationId;
       customer.unanswered += 1;
       this.counts.sent += 1;
-    } catch {
+    } catch (error) {
       this.counts.failed += 1;
+      // fetch's own message is only "fetch failed": the cause says what (ECONNRESET, a timeout …).
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const reason = cause instanceof Error ? ((cause as { code?: string }).code ?? cause.message) : String(cause);
+      this.failures[reason] = (this.failures[reason] ?? 0) + 1;
     } finally {
       customer.busy = false;
     }
