@@ -141,6 +141,21 @@ describe('read positions', () => {
     expect(CustomerMessagesResponseSchema.parse(await history.json()).agentReadUpTo).toBe(second.message.id);
   });
 
+  it('a lead looking in is not shown to the customer as having read', async () => {
+    const { customer, conversationId, firstMessageId } = await assignedChat('只给客服看');
+    const socket = await customerSocket(customer.token);
+    const lead = await agentSocket('leadX');
+    lead.send({ t: 'read', conversationId, messageId: firstMessageId });
+    // The lead's other workstations still learn it.
+    expect((await lead.next(isEvent('read.changed'))).payload).toEqual({ conversationId, who: 'agent', messageId: firstMessageId });
+    const history = await t.get(`/api/customer/conversations/${conversationId}/messages`, bearer(customer.token));
+    expect(CustomerMessagesResponseSchema.parse(await history.json()).agentReadUpTo).toBeNull();
+    // A round trip on the customer's socket: anything sent to it before has arrived by now.
+    socket.send({ t: 'typing' });
+    await socket.next((f) => f.t === 'error');
+    expect(socket.frames.some(isEvent('read.changed'))).toBe(false);
+  });
+
   it('the customer’s read reaches the assignee; a message of another conversation is refused', async () => {
     const { customer, conversationId } = await assignedChat();
     const rows = await t.apply('p1', 'messages.send', { conversationId, text: '请提供订单号' });

@@ -83,9 +83,10 @@ export class CustomerLive {
     return conversation.status;
   }
 
-  /** the newest customer-visible message an agent has read in the conversation (for the widget's ticks) */
+  /** how far the conversation's assignee has read it (the widget's ticks) */
   agentReadUpTo(conversationId: string): string | null {
-    return this.deps.store.readUpTo(conversationId, 'agent');
+    const assigneeId = this.deps.conversations.conversation(conversationId)?.assigneeId;
+    return assigneeId ? this.deps.store.readUpTo(conversationId, 'agent', assigneeId) : null;
   }
 
   /** Runs sweep() on a timer (that does not keep the process alive); returns the function that stops it. */
@@ -125,11 +126,12 @@ export class CustomerLive {
     this.toCustomer(conversation.customerId, event('typing.changed', payload));
   }
 
+  /** Stored for whoever reads; the customer's "read" tick follows only the agent serving them. */
   agentRead(scope: Scope, conversationId: string, messageId: string): void {
     const conversation = visibleConversation(this.deps, scope, conversationId);
     if (!this.markRead(conversation, 'agent', scope.userId, messageId)) return;
     const payload: ReadChanged = { conversationId, who: 'agent', messageId };
-    this.toCustomer(conversation.customerId, event('read.changed', payload));
+    if (conversation.assigneeId === scope.userId) this.toCustomer(conversation.customerId, event('read.changed', payload));
     // The agent's other workstations clear the same unread marks.
     this.deps.notify(scope.userId, event('read.changed', payload));
   }

@@ -17,8 +17,8 @@ export interface CustomerLiveStore {
    * True when it moved.
    */
   markRead(tx: WriteTx, read: { conversationId: string; readerKind: ReaderKind; readerId: string; messageId: string; at: number }): boolean;
-  /** the newest message any reader of this kind has read in the conversation */
-  readUpTo(conversationId: string, readerKind: ReaderKind): string | null;
+  /** the message this reader has read the conversation up to */
+  readUpTo(conversationId: string, readerKind: ReaderKind, readerId: string): string | null;
 }
 
 export function createCustomerLiveStore(db: SqliteDatabase): CustomerLiveStore {
@@ -35,14 +35,13 @@ export function createCustomerLiveStore(db: SqliteDatabase): CustomerLiveStore {
      WHERE conversation_reads.message_id <> excluded.message_id
        AND (SELECT created_at FROM messages WHERE id = excluded.message_id) >= (SELECT created_at FROM messages WHERE id = conversation_reads.message_id)`,
   );
-  const newest = db.prepare<[string, ReaderKind], { message_id: string }>(
-    `SELECT r.message_id FROM conversation_reads r JOIN messages m ON m.id = r.message_id
-     WHERE r.conversation_id = ? AND r.reader_kind = ? ORDER BY m.created_at DESC, r.read_at DESC LIMIT 1`,
+  const position = db.prepare<[string, ReaderKind, string], { message_id: string }>(
+    'SELECT message_id FROM conversation_reads WHERE conversation_id = ? AND reader_kind = ? AND reader_id = ?',
   );
   return {
     textMessagesInRange: (from, to) => messages.all(from, to).map((r) => ({ customerId: r.customer_id, message: toMessage(r) })),
     conversationsInRange: (from, to) => conversations.all(from, to).map(toConversation),
     markRead: (_tx, r) => upsert.run(r.conversationId, r.readerKind, r.readerId, r.messageId, r.at).changes > 0,
-    readUpTo: (conversationId, readerKind) => newest.get(conversationId, readerKind)?.message_id ?? null,
+    readUpTo: (conversationId, readerKind, readerId) => position.get(conversationId, readerKind, readerId)?.message_id ?? null,
   };
 }
