@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, sanitiseFileName } from './fileName';
-import { ALLOWED_KINDS } from './sniff';
+import { ALLOWED_KINDS, type FileKind } from './sniff';
 
 describe('sanitiseFileName', () => {
   it.each([
@@ -28,6 +29,24 @@ describe('sanitiseFileName', () => {
     expect([...name].length).toBeLessThanOrEqual(120);
     expect(name.endsWith('😀.png')).toBe(true);
     expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('sanitiseFileName, for any input', () => {
+  const kinds = Object.values(ALLOWED_KINDS) as FileKind[];
+  it('gives a short, single-part, visible name with the kind’s extension', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ unit: 'binary', maxLength: 400 }), { nil: undefined }), fc.constantFrom(...kinds), (raw, kind) => {
+        const name = sanitiseFileName(raw, kind);
+        expect([...name].length).toBeLessThanOrEqual(120);
+        expect(name).not.toMatch(/[/\\<>:"|?*]/);
+        expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+        expect(name.startsWith('.')).toBe(false);
+        expect(kind.extensions).toContain(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+        expect(name.slice(0, name.lastIndexOf('.')).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

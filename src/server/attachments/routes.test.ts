@@ -91,6 +91,12 @@ describe('POST /api/attachments', () => {
     await expectError(await fetch(`${t.url}/api/attachments/${newId()}`), 401, 'unauthenticated');
   });
 
+  it('names the bad id of a download, and answers 404 for an unknown one', async () => {
+    const message = await expectError(await download(F.tokens.c1, '..%2F..%2Fetc%2Fpasswd'), 400, 'invalid_request');
+    expect(message).toContain('id');
+    await expectError(await download(t.tokens.admin, newId()), 404, 'not_found');
+  });
+
   it('holds at most 20 unsent uploads per person: the next is 429 until one is sent', async () => {
     const customer = await t.newCustomer();
     const refs = [];
