@@ -82,6 +82,9 @@ export interface RunningServer {
 /** Secrets never reach the log, whatever level the operator picks. */
 const REDACT = ['req.headers.authorization', 'headers.authorization', 'password', '*.password', 'token', '*.token'];
 
+/** How often uploads nobody sent are cleared away (attachments/service.ts). */
+const ATTACHMENT_SWEEP_MS = 60 * 60 * 1000;
+
 /** WebSocket frames above this are refused (ws closes with 1009): pushes are small JSON. */
 const MAX_WS_PAYLOAD = 1024 * 1024;
 
@@ -162,19 +165,20 @@ export async function buildApp(deps: {
   registerWidgetRoutes(app);
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
+  const attachments = new AttachmentsService({
+    writer: domain.writer,
+    store: domain.attachments,
+    content: new ContentStore(deps.attachmentsDir),
+    conversations: domain.conversations,
+    sync: domain.sync,
+    now,
+  });
   registerAttachmentRoutes(app, {
     accounts,
     scopes: domain.scopes,
     customers: domain.customerChat,
     maxBytes: deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
-    attachments: new AttachmentsService({
-      writer: domain.writer,
-      store: domain.attachments,
-      content: new ContentStore(deps.attachmentsDir),
-      conversations: domain.conversations,
-      sync: domain.sync,
-      now,
-    }),
+    attachments,
   });
   const frames = new Map<string, FrameHandler>([
     ['mutate', mutateFrameHandler(domain.mutations)],
@@ -193,9 +197,11 @@ export async function buildApp(deps: {
   const stopPush = startPush({ writer: domain.writer, hub, sync: domain.sync, scopes: domain.scopes });
   const stopHeartbeat = startHeartbeat(hub, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, now);
   const stopCustomerHeartbeat = customerLive.startHeartbeat(deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  const stopSweeping = attachments.startSweeping(ATTACHMENT_SWEEP_MS, (err) => app.log.error({ err }, 'attachment sweep failed'));
   app.addHook('onClose', async () => {
     stopHeartbeat();
     stopCustomerHeartbeat();
+    stopSweeping();
     stopPush();
     domain.routing.dispose();
     // A bot turn still deciding would otherwise write to a closed database.

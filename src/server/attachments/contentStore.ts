@@ -11,11 +11,14 @@ import { dirname, join } from 'node:path';
 export class ContentStore {
   constructor(private readonly dir: string) {}
 
-  /** Stores the bytes (once per content) and returns their SHA-256 in hex, after they are on disk. */
-  async put(bytes: Buffer): Promise<string> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  static digest(bytes: Buffer): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  /** Stores the bytes under their SHA-256 (once per content); resolves once they are on disk. */
+  async put(sha256: string, bytes: Buffer): Promise<void> {
     const path = this.pathOf(sha256);
-    if (await exists(path)) return sha256;
+    if (await exists(path)) return;
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     const file = await open(temporary, 'wx');
@@ -31,7 +34,10 @@ export class ContentStore {
       await rm(temporary, { force: true });
       throw error;
     }
-    return sha256;
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
   }
 
   read(sha256: string): ReadStream {

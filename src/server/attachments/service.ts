@@ -4,7 +4,7 @@ import type { Writer } from '../db/writer';
 import { newId } from '../ids';
 import type { Scope } from '../scope/scope';
 import type { SyncService } from '../sync/service';
-import type { ContentStore } from './contentStore';
+import { ContentStore } from './contentStore';
 import { sanitiseFileName } from './fileName';
 import { sniffFileKind } from './sniff';
 import type { AttachmentRecord, AttachmentsStore, Uploader } from './store';
@@ -15,6 +15,8 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
  * sessions freely, so without it one script could fill the disk 10 MB at a time.
  */
 export const MAX_UNSENT_UPLOADS = 20;
+/** An upload no message took within this long is deleted (its bytes too, unless another upload holds them). */
+export const UNSENT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Who is asking: an agent (with their scope) or a customer. */
 export type Viewer = { kind: 'agent'; id: string; scope: Scope } | { kind: 'customer'; id: string };
@@ -33,6 +35,13 @@ export class UploadRefused extends Error {
 
 /** Uploading files and reading them back, for agents and customers. */
 export class AttachmentsService {
+  /**
+   * Work on one content hash, one at a time: an upload (file, then row) and the sweeper's
+   * "nobody holds it any more, remove the file" must not interleave, or a new row could point
+   * at bytes the sweeper is deleting.
+   */
+  private readonly busy = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly deps: {
       writer: Writer;
@@ -54,21 +63,51 @@ export class AttachmentsService {
     if (!kind) {
       throw new UploadRefused(415, 'unsupported_media_type', 'allowed files: PNG, JPEG, GIF or WebP images, PDF, plain UTF-8 text, Word (.docx) and Excel (.xlsx)');
     }
-    const sha256 = await this.deps.content.put(bytes);
-    const now = this.deps.now();
-    const record: AttachmentRecord = {
-      id: newId(now),
-      sha256,
-      name: sanitiseFileName(fileName, kind),
-      mime: kind.mime,
-      size: bytes.length,
-      uploader,
-      conversationId: null,
-      messageId: null,
-      createdAt: now,
+    const sha256 = ContentStore.digest(bytes);
+    return this.exclusive(sha256, async () => {
+      await this.deps.content.put(sha256, bytes);
+      const now = this.deps.now();
+      const record: AttachmentRecord = {
+        id: newId(now),
+        sha256,
+        name: sanitiseFileName(fileName, kind),
+        mime: kind.mime,
+        size: bytes.length,
+        uploader,
+        conversationId: null,
+        messageId: null,
+        createdAt: now,
+      };
+      this.deps.writer.write((tx) => this.deps.store.insertAttachment(tx, record));
+      return record;
+    });
+  }
+
+  /** Deletes uploads nobody sent within UNSENT_TTL_MS, and the bytes no upload holds any more. Returns how many. */
+  async sweep(): Promise<number> {
+    const stale = this.deps.store.unsentBefore(this.deps.now() - UNSENT_TTL_MS);
+    const deleted = stale.filter((record) => this.deps.writer.write((tx) => this.deps.store.deleteUnsent(tx, record.id)));
+    for (const sha256 of new Set(deleted.map((r) => r.sha256))) {
+      await this.exclusive(sha256, async () => {
+        if (!this.deps.store.holdsContent(sha256)) await this.deps.content.remove(sha256);
+      });
+    }
+    return deleted.length;
+  }
+
+  /** Sweeps now and then every intervalMs, on a timer that does not keep the process alive; returns the stop function. */
+  startSweeping(intervalMs: number, reportError: (error: unknown) => void): () => void {
+    let stopped = false;
+    const run = () => {
+      if (!stopped) this.sweep().catch(reportError);
     };
-    this.deps.writer.write((tx) => this.deps.store.insertAttachment(tx, record));
-    return record;
+    const timer = setInterval(run, intervalMs);
+    timer.unref();
+    run();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }
 
   /**
@@ -79,6 +118,17 @@ export class AttachmentsService {
     const record = this.deps.store.attachment(id);
     if (!record || !this.maySee(viewer, record)) return null;
     return { record, bytes: this.deps.content.read(record.sha256) };
+  }
+
+  private exclusive<T>(sha256: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.busy.get(sha256) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const settled = result.catch(() => undefined);
+    this.busy.set(sha256, settled);
+    void settled.then(() => {
+      if (this.busy.get(sha256) === settled) this.busy.delete(sha256);
+    });
+    return result;
   }
 
   private maySee(viewer: Viewer, record: AttachmentRecord): boolean {

@@ -29,6 +29,12 @@ export interface AttachmentsStore {
   insertAttachment(tx: WriteTx, record: AttachmentRecord): void;
   /** uploads of this uploader no message has taken yet */
   unsentCount(uploader: Uploader): number;
+  /** uploads created before this instant that no message took */
+  unsentBefore(before: number): AttachmentRecord[];
+  /** deletes an upload no message took (false when one took it meanwhile) */
+  deleteUnsent(tx: WriteTx, id: string): boolean;
+  /** whether any upload row still holds these bytes */
+  holdsContent(sha256: string): boolean;
   /** marks the attachment as sent with a message; the message row must exist already */
   bindAttachment(tx: WriteTx, id: string, conversationId: string, messageId: string): void;
 }
@@ -55,26 +61,20 @@ export function createAttachmentsStore(db: SqliteDatabase): AttachmentsStore {
   const unsent = db.prepare<[UploaderKind, string], { n: number }>(
     'SELECT COUNT(*) AS n FROM attachments WHERE uploader_kind = ? AND uploader_id = ? AND message_id IS NULL',
   );
+  const stale = db.prepare<[number], Row>('SELECT * FROM attachments WHERE message_id IS NULL AND created_at < ? ORDER BY created_at');
+  const deleteUnsent = db.prepare<[string]>('DELETE FROM attachments WHERE id = ? AND message_id IS NULL');
+  const holds = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM attachments WHERE sha256 = ? LIMIT 1');
   const bind = db.prepare<[string, string, string]>(
     'UPDATE attachments SET conversation_id = ?, message_id = ? WHERE id = ? AND message_id IS NULL',
   );
   return {
     attachment: (id) => {
       const r = byId.get(id);
-      return r
-        ? {
-            id: r.id,
-            sha256: r.sha256,
-            name: r.name,
-            mime: r.mime,
-            size: r.size,
-            uploader: { kind: r.uploader_kind, id: r.uploader_id },
-            conversationId: r.conversation_id,
-            messageId: r.message_id,
-            createdAt: r.created_at,
-          }
-        : null;
+      return r ? toRecord(r) : null;
     },
+    unsentBefore: (before) => stale.all(before).map(toRecord),
+    deleteUnsent: (_tx, id) => deleteUnsent.run(id).changes === 1,
+    holdsContent: (sha256) => holds.get(sha256) !== undefined,
     unsentCount: (u) => unsent.get(u.kind, u.id)?.n ?? 0,
     insertAttachment: (_tx, a) => {
       insert.run({
@@ -91,6 +91,20 @@ export function createAttachmentsStore(db: SqliteDatabase): AttachmentsStore {
     bindAttachment: (_tx, id, conversationId, messageId) => {
       if (bind.run(conversationId, messageId, id).changes !== 1) throw new Error(`attachment ${id} is already bound`);
     },
+  };
+}
+
+function toRecord(r: Row): AttachmentRecord {
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    name: r.name,
+    mime: r.mime,
+    size: r.size,
+    uploader: { kind: r.uploader_kind, id: r.uploader_id },
+    conversationId: r.conversation_id,
+    messageId: r.message_id,
+    createdAt: r.created_at,
   };
 }
 
