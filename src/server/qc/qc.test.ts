@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QcFlagSchema, type QcFlag } from '../../shared/domain/qc';
 import type { FixtureUser } from '../testing/fixtures';
+import type { SyncRow } from '../../shared/api/sync';
+import { settle } from '../dispatch/testing';
 import { F } from '../testing/fixtures';
+import { openCollector } from '../testing/wsClient';
 import { startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 
 // QC flags on arrival over the real server: every customer and agent message is checked by the
@@ -63,6 +66,24 @@ describe('QC flags on arrival', () => {
     expect(await flagsSeenBy('mA')).toEqual([]);
     expect((await flagsSeenBy('leadX')).map((f) => f.id).sort()).toEqual([complaint.id, askSecret.id].sort());
     expect(await flagsSeenBy('leadY')).toEqual([]);
+  });
+});
+
+describe('QC flags live', () => {
+  it('pushes a new flag to the lead of the team as the message commits, and not to another team’s lead', async () => {
+    const leadX = await openCollector(t.url, t.tokens.leadX);
+    const leadY = await openCollector(t.url, t.tokens.leadY);
+    const customer = await t.newCustomer();
+    const { conversationId: other } = await t.customerSays(customer, F.queueX, '你们这是诈骗吧');
+    const frame = await leadX.next((f) => f.t === 'rows' && (f.rows as SyncRow[]).some((r) => r.entity === 'qc_flags' && r.data.conversationId === other));
+    const pushed = (frame.rows as SyncRow[]).filter((r) => r.entity === 'qc_flags');
+    expect(pushed.map((r) => r.data)).toEqual([expect.objectContaining({ ruleId: 'customer.fraud', side: 'customer', status: 'open' })]);
+    // the flag travels with its message, in the same push
+    expect((frame.rows as SyncRow[]).some((r) => r.entity === 'messages' && r.id === pushed[0]!.data.messageId)).toBe(true);
+    await settle();
+    expect(leadY.frames.some((f) => f.t === 'rows' && (f.rows as SyncRow[]).some((r) => r.entity === 'qc_flags'))).toBe(false);
+    await leadX.close();
+    await leadY.close();
   });
 });
 
