@@ -16,7 +16,7 @@ if (!container) throw new Error('index.html has no #root');
 
 createRoot(container).render(
   <StrictMode>
-    <ShellContext value={{ store, openWindow }}>
+    <ShellContext value={{ store, rpc, openWindow }}>
       <App route={currentRoute} />
     </ShellContext>
   </StrictMode>,

@@ -18,7 +18,21 @@ import { WindowContent } from './WindowContent';
  *     syncing | online | offline), user-name, user-role, lang-switch (Segmented; its options
  *     read "中文" and "English"), theme-toggle (data-theme = the theme shown now), logout,
  *     open-history, open-settings, open-monitor (leads and admins only)
- *   empty-conversations, empty-queues, empty-chats, empty-customer, presence-placeholder
+ *   empty-conversations, empty-queues, empty-chats, empty-customer
+ *   presence-switch (data-presence), queue-panel, queue-row, list-filter, conversation-list,
+ *     conversation-row (data-id, data-unread), unread-badge, sla (data-level), emotion-cue,
+ *     badge-vip, badge-koc, offer-bar, offer (data-conversation), offer-accept, offer-decline
+ *   chat-tabs, chat-tab (data-id, data-unread), chat-pane (data-conversation, data-status),
+ *     chat-customer, chat-status, chat-actions, chat-accept, chat-decline, chat-transfer,
+ *     chat-resolve, chat-reopen, chat-popout, message-thread, thread-message (data-sender,
+ *     data-delivery), thread-note, thread-event, message-body, retry-message, load-older
+ *   composer, composer-input (data-mode), composer-mode, composer-send, canned-picker, kb-picker,
+ *     trigger-option, guard-block, guard-warn, guard-send-anyway, resolve-category,
+ *     resolve-confirm, transfer-target, transfer-agent, transfer-queue, transfer-note,
+ *     transfer-confirm
+ *   right-tabs, customer-panel, customer-name, customer-phone, customer-order, assist-panel,
+ *     empty-assist, kb-panel, kb-search, kb-hit, canned-panel, canned-search, canned-hit
+ *   command-palette, palette-input, palette-item, shortcut-sheet, shortcut-list
  *   core-connecting (full page, link to the core not up yet), app-loading, boot-failed,
  *     core-link-down (banner, link to the core lost after start)
  *   chat-window, empty-messages, monitor-window, empty-monitor, monitor-forbidden,

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { Rpc } from '../../shared/rpc/client';
 import type { WindowRoute } from '../../shared/windows';
 import type { AppActions, AppState, AppStore } from '../state/appStore';
 
@@ -10,6 +11,8 @@ import type { AppActions, AppState, AppStore } from '../state/appStore';
  */
 export interface Shell {
   store: AppStore;
+  /** the typed client of the core, for the screens' own stores and calls */
+  rpc: Rpc;
   openWindow(route: WindowRoute): void;
 }
 

@@ -24,7 +24,8 @@ export async function renderApp(options: {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   const state = { ...freshCoreState(), ...options.state };
   const core = createFakeCore({ ...coreHandlers(state), ...options.handlers });
-  const store = createAppStore(createRpcClient(core.transport), { linkUp: true });
+  const rpc = createRpcClient(core.transport);
+  const store = createAppStore(rpc, { linkUp: true });
   const stop = store.getState().start();
   const opened: WindowRoute[] = [];
   const container = document.createElement('div');
@@ -32,7 +33,7 @@ export async function renderApp(options: {
   const root = createRoot(container);
   await act(async () => {
     root.render(
-      <ShellContext value={{ store, openWindow: (route) => opened.push(route) }}>
+      <ShellContext value={{ store, rpc, openWindow: (route) => opened.push(route) }}>
         <App route={options.route ?? { kind: 'workstation' }} />
       </ShellContext>,
     );

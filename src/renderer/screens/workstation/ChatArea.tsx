@@ -1,20 +1,70 @@
-import { Empty, Flex, Typography } from 'antd';
+import { Empty, Flex, Tabs, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useShell } from '../../app/shell';
+import { tabIds } from '../../state/workstationStore';
+import { ChatPane } from '../chat/ChatPane';
+import { OfferBar } from './OfferBar';
+import { useWorkstation } from './workstationContext';
 
-/** Centre: the active chats (none yet). */
+/** Centre: the offers, then a tab per active chat (the agent's own, plus any opened from the lists). */
 export function ChatArea() {
   const { t } = useTranslation();
+  const { openWindow } = useShell();
+  const lists = useWorkstation((s) => s.lists);
+  const extraTabs = useWorkstation((s) => s.extraTabs);
+  const activeId = useWorkstation((s) => s.activeId);
+  const open = useWorkstation((s) => s.open);
+  const close = useWorkstation((s) => s.close);
+  const tabs = tabIds({ lists, extraTabs });
+  const known = new Map([...lists.mine, ...lists.waiting_customer, ...lists.resolved_today].map((c) => [c.id, c]));
+
   return (
-    <Flex data-testid="chat-area" align="center" justify="center" style={{ height: '100%', padding: 24 }}>
-      <Empty
-        data-testid="empty-chats"
-        description={
-          <Flex vertical gap={4}>
-            <Typography.Text>{t('workstation.noActiveChats')}</Typography.Text>
-            <Typography.Text type="secondary">{t('workstation.keyboardHint')}</Typography.Text>
-          </Flex>
-        }
-      />
+    <Flex vertical data-testid="chat-area" style={{ height: '100%' }}>
+      <OfferBar />
+      {tabs.length === 0 || !activeId ? (
+        <Flex flex={1} align="center" justify="center" style={{ padding: 24 }}>
+          <Empty
+            data-testid="empty-chats"
+            description={
+              <Flex vertical gap={4}>
+                <Typography.Text>{t('workstation.noActiveChats')}</Typography.Text>
+                <Typography.Text type="secondary">{t('workstation.keyboardHint')}</Typography.Text>
+              </Flex>
+            }
+          />
+        </Flex>
+      ) : (
+        <>
+          <Tabs
+            data-testid="chat-tabs"
+            type="editable-card"
+            hideAdd
+            size="small"
+            activeKey={activeId}
+            onChange={open}
+            onEdit={(key, action) => {
+              if (action === 'remove' && typeof key === 'string') close(key);
+            }}
+            tabBarStyle={{ margin: '8px 16px 0' }}
+            items={tabs.map((id) => {
+              const c = known.get(id);
+              return {
+                key: id,
+                // The agent's own active chats stay until resolved or transferred; others can be closed.
+                closable: extraTabs.includes(id) && !lists.mine.some((m) => m.id === id),
+                label: (
+                  <span data-testid="chat-tab" data-id={id} data-unread={c?.unread ?? 0}>
+                    {c?.customer?.name ?? id} <Badge count={id === activeId ? 0 : (c?.unread ?? 0)} size="small" />
+                  </span>
+                ),
+              };
+            })}
+          />
+          <div style={{ flex: 1, minHeight: 0 }}>
+            <ChatPane key={activeId} conversationId={activeId} onPopOut={() => openWindow({ kind: 'chat', conversationId: activeId })} />
+          </div>
+        </>
+      )}
     </Flex>
   );
 }

@@ -1,27 +1,47 @@
-import { Empty, Typography } from 'antd';
+import { Segmented } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIST_FILTERS, type ListFilter } from '../../state/workstationStore';
+import { ConversationList } from './ConversationList';
+import { PresenceSwitch } from './PresenceSwitch';
+import { QueuePanel } from './QueuePanel';
 import { SiderSection } from './SiderSection';
+import { useWorkstation } from './workstationContext';
 
-/** Left panel: the agent's presence, the queues and their own conversations (filled by later work). */
+/** Left panel: the agent's presence, the queues and their conversations by state. */
 export function ConversationSider() {
   const { t } = useTranslation();
+  const [filter, setFilter] = useState<ListFilter>('mine');
+  const lists = useWorkstation((s) => s.lists);
+  const activeId = useWorkstation((s) => s.activeId);
+  const open = useWorkstation((s) => s.open);
   return (
-    <>
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <SiderSection title={t('workstation.presence')}>
-        <Typography.Text type="secondary" data-testid="presence-placeholder">
-          {t('workstation.presenceUnavailable')}
-        </Typography.Text>
+        <PresenceSwitch />
       </SiderSection>
       <SiderSection title={t('workstation.queues')}>
-        <Empty data-testid="empty-queues" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workstation.queuesEmpty')} />
+        <QueuePanel />
       </SiderSection>
       <SiderSection title={t('workstation.myConversations')}>
-        <Empty
-          data-testid="empty-conversations"
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={t('workstation.myConversationsEmpty')}
+        <Segmented
+          data-testid="list-filter"
+          size="small"
+          block
+          value={filter}
+          onChange={(value) => setFilter(value as ListFilter)}
+          options={LIST_FILTERS.map((value) => ({ value, label: `${t(`list.${value}`)} ${lists[value].length}` }))}
         />
       </SiderSection>
-    </>
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <ConversationList
+          conversations={lists[filter]}
+          activeId={activeId}
+          onOpen={open}
+          emptyText={t('workstation.myConversationsEmpty')}
+          height="100%"
+        />
+      </div>
+    </div>
   );
 }

@@ -1,13 +1,26 @@
-import { Empty } from 'antd';
+import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SiderSection } from './SiderSection';
+import { AssistPanel } from './panels/AssistPanel';
+import { CannedPanel } from './panels/CannedPanel';
+import { CustomerPanel } from './panels/CustomerPanel';
+import { KbPanel } from './panels/KbPanel';
+import { useActiveConversation } from './useActiveConversation';
 
-/** Right panel: the selected customer's context (orders, level, past tickets) once there is one. */
+/** Right panel: the open chat's customer, suggestions for it, the KB and the canned replies. */
 export function CustomerSider() {
   const { t } = useTranslation();
+  const conversation = useActiveConversation();
   return (
-    <SiderSection title={t('workstation.customer')}>
-      <Empty data-testid="empty-customer" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workstation.customerEmpty')} />
-    </SiderSection>
+    <Tabs
+      data-testid="right-tabs"
+      size="small"
+      style={{ padding: '0 12px' }}
+      items={[
+        { key: 'customer', label: t('workstation.customer'), children: <CustomerPanel customerId={conversation?.customerId ?? null} /> },
+        { key: 'assist', label: t('panels.assist'), children: <AssistPanel /> },
+        { key: 'kb', label: t('panels.kb'), children: <KbPanel /> },
+        { key: 'canned', label: t('panels.canned'), children: <CannedPanel /> },
+      ]}
+    />
   );
 }

@@ -1,0 +1,75 @@
+import { Empty, Flex, Tag, Typography, theme } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShell } from '../../app/shell';
+import { useNow } from '../../components/useNow';
+import { useReportError } from '../../components/useReportError';
+import { LevelTag } from '../workstation/LevelTag';
+import { SlaTag } from '../workstation/SlaTag';
+import { useWorkstationStore } from '../workstation/workstationContext';
+import { ChatActions } from './ChatActions';
+import { Composer } from './composer/Composer';
+import { MessageThread } from './MessageThread';
+import { ResolveDialog } from './actions/ResolveDialog';
+import { TransferDialog } from './actions/TransferDialog';
+import { useChat } from './useChat';
+import { useNames } from './useNames';
+
+/**
+ * One chat: its header with the actions, the thread and the composer. The workstation's tabs and
+ * the pop-out window both show this, each reading from the core, so they stay in sync.
+ * While it is shown, new customer messages count as read.
+ */
+export function ChatPane({ conversationId, onPopOut }: { conversationId: string; onPopOut?: () => void }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const { rpc } = useShell();
+  const report = useReportError();
+  const workstation = useWorkstationStore();
+  const chat = useChat(conversationId);
+  const names = useNames();
+  const now = useNow();
+  const [dialog, setDialog] = useState<'resolve' | 'transfer' | null>(null);
+  const conversation = chat.conversation;
+  const unread = conversation?.unread ?? 0;
+
+  useEffect(() => {
+    // Reading is local to this workstation and the core sends no event for it: read the lists again.
+    if (unread > 0) {
+      void rpc.conversations
+        .read({ conversationId })
+        .then(() => workstation.getState().refresh())
+        .catch(() => undefined);
+    }
+  }, [rpc, workstation, conversationId, unread]);
+
+  if (chat.missing && !conversation) return <Empty data-testid="chat-missing" description={t('chat.missing')} />;
+  if (!conversation) return null;
+
+  return (
+    <Flex vertical data-testid="chat-pane" data-conversation={conversationId} data-status={conversation.status} style={{ height: '100%', minHeight: 0 }}>
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ padding: '8px 16px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+        <Flex align="center" gap={8}>
+          <Typography.Text strong data-testid="chat-customer">
+            {conversation.customer?.name ?? t('list.unknownCustomer')}
+          </Typography.Text>
+          <LevelTag level={conversation.customer?.level} />
+          <Tag data-testid="chat-status">{t(`status.${conversation.status}`)}</Tag>
+          <SlaTag conversation={conversation} now={now} />
+          {conversation.orderId && <Typography.Text type="secondary">{t('chat.order', { id: conversation.orderId })}</Typography.Text>}
+        </Flex>
+        <ChatActions conversation={conversation} onResolve={() => setDialog('resolve')} onTransfer={() => setDialog('transfer')} onPopOut={onPopOut} />
+      </Flex>
+      <MessageThread
+        messages={chat.messages}
+        hasMore={chat.hasMore}
+        names={names}
+        onLoadOlder={() => void chat.loadOlder().catch(report)}
+        onRetry={(messageId) => void rpc.messages.retry({ messageId }).catch(report)}
+      />
+      <Composer key={conversationId} conversation={conversation} onResolve={() => setDialog('resolve')} />
+      <ResolveDialog conversationId={conversationId} open={dialog === 'resolve'} onClose={() => setDialog(null)} />
+      <TransferDialog conversationId={conversationId} open={dialog === 'transfer'} onClose={() => setDialog(null)} />
+    </Flex>
+  );
+}

@@ -1,0 +1,78 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Button, Empty, Flex } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageView } from '../../../shared/domain/workstation';
+import type { Names } from './eventText';
+import { MessageItem } from './MessageItem';
+
+export interface MessageThreadProps {
+  messages: MessageView[];
+  hasMore: boolean;
+  names: Names;
+  onLoadOlder(): void;
+  onRetry(messageId: string): void;
+}
+
+/**
+ * The conversation's messages, virtualized (only the rows in view are in the DOM, so a thread of
+ * 10,000 stays fast). It follows new messages while the reader is at the bottom and stays put
+ * when they have scrolled back to read.
+ */
+export function MessageThread({ messages, hasMore, names, onLoadOlder, onRetry }: MessageThreadProps) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 72,
+    overscan: 8,
+    getItemKey: (index) => messages[index]!.id,
+  });
+  const lastId = messages.at(-1)?.id;
+
+  useEffect(() => {
+    if (atBottom.current && messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+  }, [lastId, messages.length, virtualizer]);
+
+  if (messages.length === 0) {
+    return (
+      <Flex flex={1} align="center" justify="center">
+        <Empty data-testid="empty-messages" description={t('chat.empty')} />
+      </Flex>
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      data-testid="message-thread"
+      style={{ flex: 1, overflow: 'auto', contain: 'strict' }}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      }}
+    >
+      {hasMore && (
+        <Flex justify="center" style={{ padding: 8 }}>
+          <Button size="small" data-testid="load-older" onClick={onLoadOlder}>
+            {t('thread.loadOlder')}
+          </Button>
+        </Flex>
+      )}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+          >
+            <MessageItem message={messages[row.index]!} names={names} onRetry={onRetry} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
