@@ -7,6 +7,8 @@ export interface LaunchedHost {
   url: string;
   serverUrl: string;
   dataDir: string;
+  /** what the host printed so far (for a failing test's message) */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function launchHost(): Promise<LaunchedHost> {
   return {
     ...urls,
     dataDir,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,0 +1,199 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CustomerClient } from '../support/customerApi';
+import { launchHost, type LaunchedHost } from '../support/launchHost';
+
+/*
+ * The agent workstation against the browser host and its embedded demo server: customers write
+ * through the real customer API, the agent works in Chromium. Queue q-account is bot-first, so
+ * each customer asks for a human ("转人工") before the router offers the chat.
+ */
+
+let host: LaunchedHost;
+test.beforeAll(async () => {
+  host = await launchHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const QUEUE = 'q-account';
+
+async function signIn(page: Page) {
+  await page.context().grantPermissions(['notifications']);
+  await page.goto(host.url);
+  // The core keeps its session between tests (as between app launches): sign in only when asked.
+  const login = page.getByTestId('login-username');
+  await expect(login.or(page.getByTestId('workstation-frame'))).toBeVisible();
+  if (await login.isVisible()) {
+    await login.fill('agent');
+    await page.getByTestId('login-password').fill('seatdesk');
+    await page.getByTestId('login-submit').click();
+  }
+  await expect(page.getByTestId('workstation-frame')).toBeVisible();
+  await page.getByTestId('presence-switch').getByText('在线').click();
+  await expect(page.getByTestId('presence-switch')).toHaveAttribute('data-presence', 'online');
+}
+
+/** A customer writes, the bot answers, the customer asks for a human: the chat is queued. */
+async function customerAsksForHuman(name: string, question: string) {
+  const customer = await CustomerClient.start(host.serverUrl, name);
+  const { conversationId } = await customer.write(QUEUE, question);
+  await expect.poll(async () => (await customer.messages(conversationId)).some((m) => m.senderKind === 'bot')).toBe(true);
+  await customer.write(QUEUE, '转人工', conversationId);
+  return { customer, conversationId };
+}
+
+/** The offer of that conversation rings in; the agent accepts it and its chat opens. */
+async function acceptOffer(page: Page, conversationId: string) {
+  const offer = page.locator(`[data-testid="offer"][data-conversation="${conversationId}"]`);
+  await expect(offer).toBeVisible({ timeout: 20_000 });
+  await offer.getByTestId('offer-accept').click();
+  await expect(page.locator(`[data-testid="chat-pane"][data-conversation="${conversationId}"]`)).toHaveAttribute('data-status', 'assigned', {
+    timeout: 15_000,
+  });
+}
+
+test('a customer writes, the agent accepts the offer and answers with a filled canned reply the customer receives', async ({ page }) => {
+  await signIn(page);
+  const { customer, conversationId } = await customerAsksForHuman('王小明', '我的账号登录不上了');
+  await acceptOffer(page, conversationId);
+  const pane = page.getByTestId('chat-pane');
+  await expect(pane.getByTestId('message-body').filter({ hasText: '我的账号登录不上了' })).toBeVisible();
+  await expect(pane.locator('[data-sender="bot"]').first()).toBeVisible();
+
+  // "/" opens the canned replies; the account team's greeting fills the customer's and agent's names.
+  const input = page.getByTestId('composer-input');
+  await input.click();
+  await input.pressSequentially('/hi');
+  await expect(page.getByTestId('canned-picker')).toBeVisible();
+  await expect(page.getByTestId('trigger-option').first()).toContainText('王小明');
+  await input.press('Enter');
+  await expect(input).toHaveValue('您好王小明，我是账号安全客服李小满，请问账号遇到了什么问题？');
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(pane.locator('[data-sender="agent"][data-delivery="sent"]')).toContainText('您好王小明');
+  await expect
+    .poll(async () => (await customer.messages(conversationId)).filter((m) => m.senderKind === 'agent').map((m) => m.body))
+    .toEqual(['您好王小明，我是账号安全客服李小满，请问账号遇到了什么问题？']);
+
+  // The pre-send guard stops a request for the customer's password; nothing goes out.
+  await input.fill('请提供您的登录密码');
+  await input.press('Enter');
+  await expect(page.locator('[data-testid="guard-block"], [data-testid="guard-warn"]')).toBeVisible();
+  await expect(input).toHaveValue('请提供您的登录密码');
+  expect((await customer.messages(conversationId)).filter((m) => m.senderKind === 'agent')).toHaveLength(1);
+
+  // Ctrl+Enter resolves with a category.
+  await input.fill('');
+  await input.press('Control+Enter');
+  await resolveAs(page, '账号安全');
+  await expect(page.locator(`[data-testid="conversation-row"][data-id="${conversationId}"]`)).toHaveCount(0);
+});
+
+test('three concurrent chats keep their own unread counts, and hostile text renders as text', async ({ page }) => {
+  await signIn(page);
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  const chats = [];
+  for (const name of ['赵一', '钱二', '孙三']) {
+    const chat = await customerAsksForHuman(name, `${name}的账号被盗了`);
+    await acceptOffer(page, chat.conversationId);
+    chats.push(chat);
+  }
+  await expect(page.getByTestId('chat-tab')).toHaveCount(3);
+  // The last accepted chat is open; the other two get 2 and 3 new messages.
+  const [first, second, open] = chats as [(typeof chats)[number], (typeof chats)[number], (typeof chats)[number]];
+  await first.customer.write(QUEUE, '在吗', first.conversationId);
+  await first.customer.write(QUEUE, '<img src=x onerror=alert(1)>', first.conversationId);
+  for (const text of ['还在吗', '<script>alert(2)</script>', '[点我](javascript:alert(3))']) await second.customer.write(QUEUE, text, second.conversationId);
+  await open.customer.write(QUEUE, '我已经改好密码了', open.conversationId);
+
+  const row = (id: string) => page.locator(`[data-testid="conversation-row"][data-id="${id}"]`);
+  await expect(row(first.conversationId)).toHaveAttribute('data-unread', '2');
+  await expect(row(second.conversationId)).toHaveAttribute('data-unread', '3');
+  // The open chat is being read: its message counts as read at once.
+  await expect(page.getByTestId('chat-pane').getByTestId('message-body').filter({ hasText: '我已经改好密码了' })).toBeVisible();
+  await expect(row(open.conversationId)).toHaveAttribute('data-unread', '0');
+  await expect(page).toHaveTitle(/^\(5\) Seatdesk/);
+
+  // Opening a chat reads it; its hostile lines are shown as the characters the customer typed.
+  await row(second.conversationId).click();
+  const pane = page.locator(`[data-testid="chat-pane"][data-conversation="${second.conversationId}"]`);
+  await expect(pane.getByTestId('message-body').filter({ hasText: '<script>alert(2)</script>' })).toBeVisible();
+  await expect(pane.getByTestId('message-body').filter({ hasText: '[点我](javascript:alert(3))' })).toBeVisible();
+  await expect(row(second.conversationId)).toHaveAttribute('data-unread', '0');
+  await expect(page).toHaveTitle(/^\(2\) Seatdesk/);
+  // Tabs are newest first: the first customer's chat is the next one down.
+  await page.keyboard.press('Alt+ArrowDown');
+  const firstPane = page.locator(`[data-testid="chat-pane"][data-conversation="${first.conversationId}"]`);
+  await expect(firstPane.getByTestId('message-body').filter({ hasText: '<img src=x onerror=alert(1)>' })).toBeVisible();
+  await expect(page.locator('script:has-text("alert(2)"), img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+
+  await shoot(page);
+});
+
+test('a popped-out chat and the workstation stay in sync both ways', async ({ page, context }) => {
+  await signIn(page);
+  const { customer, conversationId } = await customerAsksForHuman('周六', '换绑手机号怎么操作');
+  await acceptOffer(page, conversationId);
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('chat-popout').click()]);
+  await expect(popup).toHaveURL(new RegExp(`window=chat&conversation=${conversationId}`));
+  const popPane = popup.getByTestId('chat-pane');
+  const mainPane = page.locator(`[data-testid="chat-pane"][data-conversation="${conversationId}"]`);
+  await expect(popPane).toHaveAttribute('data-status', 'assigned');
+
+  // Pop-out → main: a reply sent there shows here.
+  await popup.getByTestId('composer-input').fill('您好，请在设置里找到账号与安全');
+  await popup.getByTestId('composer-input').press('Enter');
+  await expect(mainPane.getByTestId('message-body').filter({ hasText: '您好，请在设置里找到账号与安全' })).toBeVisible();
+
+  // Main → pop-out: a note written here shows there, marked as a note.
+  await page.getByTestId('composer-mode').getByText('内部备注').click();
+  await page.getByTestId('composer-input').fill('客户要换绑，已核实身份');
+  await page.getByTestId('composer-input').press('Enter');
+  await expect(popPane.getByTestId('thread-note').filter({ hasText: '客户要换绑，已核实身份' })).toBeVisible();
+
+  // The customer's new message reaches both.
+  await customer.write(QUEUE, '找到了，谢谢', conversationId);
+  await expect(popPane.getByTestId('message-body').filter({ hasText: '找到了，谢谢' })).toBeVisible();
+  await expect(mainPane.getByTestId('message-body').filter({ hasText: '找到了，谢谢' })).toBeVisible();
+
+  // A draft typed in the pop-out follows into the main window (kept by the core per conversation).
+  await popup.getByTestId('composer-input').fill('稍后给您回电');
+  await expect(page.getByTestId('composer-input')).toHaveValue('稍后给您回电');
+
+  // Resolving in the main window shows in the pop-out.
+  await page.getByTestId('chat-resolve').click();
+  await resolveAs(page, '账号安全');
+  await expect(popPane).toHaveAttribute('data-status', 'resolved');
+});
+
+/** Fills the resolve dialog's category (closing its suggestions) and confirms. */
+async function resolveAs(page: Page, category: string) {
+  const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('resolve-category') });
+  await dialog.getByTestId('resolve-category').locator('input').fill(category);
+  await dialog.locator('.ant-modal-title').click();
+  await dialog.getByTestId('resolve-confirm').click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The workstation with chats open, in both languages and both themes. */
+async function shoot(page: Page) {
+  for (const language of ['zh-CN', 'en'] as const) {
+    await page.getByTestId('lang-switch').getByText(language === 'en' ? 'English' : '中文').click();
+    for (const theme of ['light', 'dark'] as const) {
+      const toggle = page.getByTestId('theme-toggle');
+      if ((await toggle.getAttribute('data-theme')) !== theme) await toggle.click();
+      await expect(toggle).toHaveAttribute('data-theme', theme);
+      // No hover tooltip over the picture.
+      await page.mouse.move(700, 600);
+      await page.screenshot({ path: `test-results/screenshots/workstation-chats-${language}-${theme}.png` });
+    }
+  }
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await page.getByTestId('theme-toggle').click();
+}
