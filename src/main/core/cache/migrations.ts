@@ -79,6 +79,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE drafts (conversation_id TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE read_marks (conversation_id TEXT PRIMARY KEY, read_at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 2: history search finds conversations by order id
+  `
+  CREATE INDEX conversations_by_order ON conversations (order_id) WHERE order_id IS NOT NULL;
+  `,
 ];
 
 /** Brings the file up to the newest schema; returns the version it found. */

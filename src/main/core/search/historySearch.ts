@@ -10,6 +10,9 @@ type Args = z.output<typeof HistorySearchArgsSchema>;
 
 /** Recency half-weight: a match this old ranks as if its bm25 were halved. */
 const RECENCY_MS = 30 * 24 * 3600 * 1000;
+/** How many of the newest matches are ranked, without and with filters. */
+const RANK_WINDOW = 1_000;
+const FILTERED_WINDOW = 10_000;
 
 interface ConversationJoin {
   conversation_id: string;
@@ -70,11 +73,16 @@ export class HistorySearch {
 
   private messageHits(match: string, args: Args): HistoryHit[] {
     const where = filters(args, 'm.created_at');
+    // Only the newest matches are ranked (rids grow as rows arrive, so rowid order is arrival
+    // order): scoring every match of a one-character query over a million messages would take
+    // hundreds of milliseconds. Filters widen the window, since they drop most candidates.
+    const window = where.params.length > 0 ? FILTERED_WINDOW : RANK_WINDOW;
     const sql = `
       SELECT m.id, m.data, c.id AS conversation_id, c.status, c.queue_id, c.customer_id, m.created_at
-      FROM messages_fts JOIN messages m ON m.rid = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
-      WHERE messages_fts MATCH ? AND m.deleted = 0${where.sql}
-      ORDER BY bm25(messages_fts) / (1.0 + (? - m.created_at) / ${RECENCY_MS}.0) LIMIT ?`;
+      FROM (SELECT rowid AS rid, bm25(messages_fts) AS score FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ${window}) f
+      JOIN messages m ON m.rid = f.rid JOIN conversations c ON c.id = m.conversation_id
+      WHERE m.deleted = 0${where.sql}
+      ORDER BY f.score / (1.0 + (? - m.created_at) / ${RECENCY_MS}.0) LIMIT ?`;
     const rows = this.statement(sql).all(match, ...where.params, this.now(), args.limit) as (ConversationJoin & { id: string; data: string })[];
     const terms = highlightTerms(args.query);
     return rows.map((row) => {
@@ -90,11 +98,14 @@ export class HistorySearch {
       WITH found AS (
         SELECT e.entity, e.id, json_extract(e.data, '$.name') AS name FROM entities_fts JOIN entities e ON e.rid = entities_fts.rowid
         WHERE entities_fts MATCH ? AND e.entity IN ('customers', 'orders') ORDER BY bm25(entities_fts) LIMIT 20)
-      SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
-      FROM found JOIN conversations c ON (found.entity = 'customers' AND c.customer_id = found.id) OR (found.entity = 'orders' AND c.order_id = found.id)
-      WHERE c.deleted = 0${where.sql}
-      ORDER BY c.created_at DESC LIMIT 10`;
-    const rows = this.statement(sql).all(match, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
+      SELECT * FROM (
+        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        FROM found JOIN conversations c ON c.customer_id = found.id WHERE found.entity = 'customers' AND c.deleted = 0${where.sql}
+        UNION ALL
+        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        FROM found JOIN conversations c ON c.order_id = found.id WHERE found.entity = 'orders' AND c.deleted = 0${where.sql})
+      ORDER BY created_at DESC LIMIT 10`;
+    const rows = this.statement(sql).all(match, ...where.params, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
     const terms = highlightTerms(args.query);
     return rows.map((row) => ({
       ...this.hitBase(row),

@@ -108,8 +108,9 @@ export class SyncEngine {
     const start = cursor;
     let done = 0;
     let restarted = false;
+    let request = api.pull(cursor);
     for (;;) {
-      const page = await api.pull(cursor);
+      const page = await request;
       if (this.stopped) return;
       if (page.serverSeq < cursor && !restarted) {
         // The server was restored from an older copy: our seqs mean nothing to it any more.
@@ -117,7 +118,14 @@ export class SyncEngine {
         this.resetSynced();
         cursor = 0;
         restarted = true;
+        request = api.pull(cursor);
         continue;
+      }
+      // Ask for the next page before applying this one, so the server and the network work
+      // while SQLite does. A failed prefetch surfaces when awaited (or never, if we stop first).
+      if (page.hasMore) {
+        request = api.pull(page.cursor);
+        request.catch(() => {});
       }
       const rows = validRows(page.rows, this.log);
       this.applyBatch(rows, page.cursor);

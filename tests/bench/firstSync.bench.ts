@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startServerWithInternals } from '../../src/server/app';
+import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
+import type { Conversation } from '../../src/shared/domain/conversations';
+import { EventHub } from '../../src/main/core/rpc/eventHub';
+import { Workspace } from '../../src/main/core/workspace/workspace';
+import { mb, seeded, sentence } from './corpus';
+
+/*
+ * First sync, end to end on loopback: a server process holding N messages (default 200,000), a
+ * tenth as many conversations and a hundredth as many KB articles, all visible to one lead; this
+ * process runs the core's workspace, pulls everything and reports rows/s and its own RSS
+ * (sampled during the sync and after). The server runs in a child process so RSS is the core's.
+ * Run: node tests/bench/run.mjs firstSync --messages 200000
+ */
+const argAt = process.argv.indexOf('--messages');
+const MESSAGES = argAt > 0 ? Number(process.argv[argAt + 1]) : 200_000;
+const PER_CONVERSATION = 10;
+
+async function serve(dataDir: string): Promise<void> {
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: true, demoData: false, logger: false });
+  const started = Date.now();
+  await seedFixtureOrg(internals, started);
+  const { writer, conversations, messages, kb } = internals.domain;
+  const random = seeded(7);
+  const base = started - MESSAGES * 6_000;
+  const customers = Object.values(F.customers);
+  const CHUNK = 1000;
+  for (let from = 0; from < MESSAGES / PER_CONVERSATION; from += CHUNK) {
+    writer.write((tx) => {
+      for (let c = from; c < Math.min(from + CHUNK, MESSAGES / PER_CONVERSATION); c += 1) {
+        const id = `bench-c-${c}`;
+        const at = base + c * 60_000;
+        const conversation: Conversation = {
+          id, customerId: customers[c % customers.length]!, queueId: F.queueX, shopId: null, channel: 'chat', status: 'resolved', assigneeId: null,
+          orderId: null, createdAt: at, queuedAt: at, assignedAt: null, firstResponseAt: null, lastCustomerAt: at, lastAgentAt: null,
+          resolvedAt: at + 600_000, closedAt: null, category: 'bench', csat: null, escalatedFromQueueId: null,
+        } as Conversation;
+        conversations.insertConversation(tx, conversation);
+        conversations.addQueueVisit(id, F.queueX, at);
+        for (let m = 0; m < PER_CONVERSATION; m += 1) {
+          messages.insertMessage(tx, {
+            id: `bench-m-${c}-${m}`, conversationId: id, senderKind: m % 2 ? 'agent' : 'customer', senderId: null, kind: 'text',
+            body: sentence(random), event: null, articleId: null, createdAt: at + m * 5_000, platformOnly: false, clientMutationId: null,
+          } as Parameters<typeof messages.insertMessage>[1]);
+        }
+      }
+    });
+  }
+  writer.write((tx) => {
+    for (let a = 0; a < MESSAGES / 100; a += 1) {
+      kb.insertArticle(tx, {
+        id: `bench-kb-${a}`, title: sentence(random), body: `${sentence(random)}\n${sentence(random)}`, category: 'bench', tags: [], keywords: [],
+        questions: [sentence(random)], teamIds: [F.teamX], shopId: null, updatedAt: started,
+      });
+    }
+  });
+  console.log(`ready ${server.url} ${Date.now() - started}`);
+  process.stdin.resume();
+  process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
+}
+
+async function measure(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-sync-'));
+  const child = spawn(process.execPath, [process.argv[1]!, '--serve', join(dir, 'server'), '--messages', String(MESSAGES)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('ready ') && resolve(line));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const [, url, seedMs] = ready.split(' ');
+  console.log(`server seeded ${MESSAGES} messages in ${(Number(seedMs) / 1000).toFixed(1)} s`);
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leadx', password: FIXTURE_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const hub = new EventHub();
+  let events = 0;
+  hub.subscribe('sync.progress', () => (events += 1));
+  const ws = new Workspace({ file: join(dir, 'cache.sqlite'), serverUrl: url!, token, userId: F.users.leadX, hub, isOnline: () => true });
+  const started = performance.now();
+  ws.engine.online();
+  await ws.engine.idle();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const progress = ws.engine.current();
+  global.gc?.();
+  console.log(`first sync: ${progress.done} rows in ${seconds.toFixed(1)} s = ${Math.round(progress.done / seconds)} rows/s (${events} progress events)`);
+  console.log(`core RSS: before ${mb(rssBefore)} MB, peak during ${mb(peak)} MB, after ${mb(process.memoryUsage().rss)} MB`);
+  await ws.close();
+  child.stdin!.end();
+  await new Promise((resolve) => child.on('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt > 0) await serve(process.argv[serveAt + 1]!);
+else await measure();

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SyncRow } from '../../src/shared/api/sync';
+import type { Conversation, Message } from '../../src/shared/domain/conversations';
+import { ChangeSet } from '../../src/main/core/cache/changeSet';
+import { openCache } from '../../src/main/core/cache/openCache';
+import { RowWriter } from '../../src/main/core/cache/rowWriter';
+import { HistorySearch } from '../../src/main/core/search/historySearch';
+import { HistorySearchArgsSchema } from '../../src/shared/domain/workstation';
+import { mb, percentile, QUERIES, seeded, sentence } from './corpus';
+
+/*
+ * History search over a local cache of N messages (default 200,000; --messages 1000000 for the
+ * issue's scale): fills a real cache file through the sync row writer (as a first sync would),
+ * then times search.history for 1-4 character Chinese queries and English words.
+ * Run: node tests/bench/run.mjs historySearch --messages 200000
+ */
+const argAt = process.argv.indexOf('--messages');
+const MESSAGES = argAt > 0 ? Number(process.argv[argAt + 1]) : 200_000;
+const PER_CONVERSATION = 10;
+const ROUNDS = 20;
+
+const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-search-'));
+const db = openCache(join(dir, 'cache.sqlite'));
+const writer = new RowWriter(db);
+const random = seeded(42);
+const start = Date.UTC(2025, 0, 1);
+let seq = 0;
+
+const fillStarted = performance.now();
+let batch: SyncRow[] = [];
+const flush = () => {
+  db.transaction(() => writer.apply(batch, new ChangeSet()))();
+  batch = [];
+};
+for (let c = 0; c < MESSAGES / PER_CONVERSATION; c += 1) {
+  const conversationId = `c-${c}`;
+  const createdAt = start + c * 60_000;
+  const conversation: Conversation = {
+    id: conversationId, customerId: `cust-${c % 5000}`, queueId: `queue-${c % 8}`, shopId: null, channel: 'chat', status: 'resolved',
+    assigneeId: `agent-${c % 50}`, orderId: null, createdAt, queuedAt: createdAt, assignedAt: createdAt, firstResponseAt: createdAt,
+    lastCustomerAt: createdAt, lastAgentAt: createdAt, resolvedAt: createdAt + 600_000, closedAt: null, category: 'refund', csat: null,
+    escalatedFromQueueId: null,
+  } as Conversation;
+  batch.push({ entity: 'conversations', id: conversationId, seq: ++seq, deleted: false, data: conversation });
+  for (let m = 0; m < PER_CONVERSATION; m += 1) {
+    const message: Message = {
+      id: `m-${c}-${m}`, conversationId, senderKind: m % 2 ? 'agent' : 'customer', senderId: null, kind: 'text',
+      body: sentence(random), event: null, articleId: null, createdAt: createdAt + m * 5_000,
+    } as Message;
+    batch.push({ entity: 'messages', id: message.id, seq: ++seq, deleted: false, data: message });
+  }
+  if (batch.length >= 5000) flush();
+}
+flush();
+const fillMs = performance.now() - fillStarted;
+console.log(`filled ${MESSAGES} messages in ${(fillMs / 1000).toFixed(1)} s (${Math.round(MESSAGES / (fillMs / 1000))} messages/s through the row writer + FTS)`);
+
+const search = new HistorySearch(db, () => start + MESSAGES * 6_000);
+const results: string[] = [];
+for (const [kind, queries] of Object.entries(QUERIES)) {
+  const times: number[] = [];
+  let hits = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const query of queries) {
+      const started = performance.now();
+      hits += search.search(HistorySearchArgsSchema.parse({ query })).hits.length;
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  results.push(`${kind.padEnd(8)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms  max ${times.at(-1)!.toFixed(2)} ms  (avg hits ${(hits / times.length).toFixed(0)})`);
+}
+console.log(results.join('\n'));
+console.log(`rss ${mb(process.memoryUsage().rss)} MB`);
+db.close();
+rmSync(dir, { recursive: true, force: true });
