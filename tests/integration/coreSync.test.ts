@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -132,4 +132,59 @@ describe('pushed frames and accounts', () => {
     await handle.rpc.session.login({ serverUrl: server.url, username: 'leadx', password: FIXTURE_PASSWORD });
     expect(await handle.rpc.drafts.get({ conversationId })).toMatchObject({ text: 'lead draft' });
   });
+});
+
+describe('reads and search from the cache', () => {
+  it('searches history by text, customer name and order id, with filters, and finds KB and canned replies', async () => {
+    const refund = await server.customerSays('c1', F.queueX, '订单 DD20250101000001 申请退款');
+    await server.customerSays('c2', F.queueY, '我也要退款');
+    const lead = await signedIn('leadx');
+    await eventually(async () => (await lead.rpc.sync.progress()).syncedAt);
+
+    const text = await lead.rpc.search.history({ query: '退款' });
+    expect(text.hits.map((h) => h.conversationId)).toEqual([refund]); // leadX does not see queue Y
+    const byName = await lead.rpc.search.history({ query: 'Customer One' });
+    expect(byName.hits[0]).toMatchObject({ kind: 'conversation', conversationId: refund, snippet: 'Customer One', customerName: 'Customer One' });
+    expect(byName.hits[0]!.ranges).toEqual([{ start: 0, end: 8 }, { start: 9, end: 12 }]);
+    const byOrder = await lead.rpc.search.history({ query: 'DD20250101000001' });
+    expect(byOrder.hits.map((h) => h.kind)).toEqual(['message']);
+    expect((await lead.rpc.search.history({ query: '退款', queueId: F.queueY })).hits).toEqual([]);
+    expect((await lead.rpc.search.history({ query: '退款', status: 'queued', channel: 'chat' })).hits).toHaveLength(1);
+    expect((await lead.rpc.search.history({ query: '退款', to: 1 })).hits).toEqual([]);
+    expect((await lead.rpc.search.history({ query: '', customerId: F.customers.c1 })).hits.map((h) => h.conversationId)).toEqual([refund]);
+    await expect(lead.rpc.search.history({ query: 'x', limit: 0 })).rejects.toMatchObject({ code: 'invalid_args', message: expect.stringContaining('limit') });
+
+    const kb = await lead.rpc.kb.search({ query: 'kb-x' });
+    expect(kb.map((h) => h.article.id)).toContain(F.kb.x);
+    expect(kb.map((h) => h.article.id)).not.toContain(F.kb.y);
+    expect((await lead.rpc.canned.list({ query: 'hello' })).length).toBeGreaterThan(0);
+
+    const profile = await lead.rpc.customers.get({ customerId: F.customers.c1 });
+    expect(profile.customer.phone).toBe('138****5678');
+    expect(profile.conversations.map((c) => c.id)).toEqual([refund]);
+    await expect(lead.rpc.customers.get({ customerId: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('resyncs from 0 when the server comes back from an older copy of its database', async () => {
+    const first = await server.customerSays('c1', F.queueX, 'before the backup');
+    const lead = await signedIn('leadx');
+    await eventually(async () => (await lead.rpc.sync.progress()).syncedAt);
+    await server.stop();
+    const db = join(server.dataDir, 'server.db');
+    await copyFile(db, join(dir, 'backup.db'));
+    await server.start();
+    // Many writes after the backup, so the live server's seq runs well past the backup's.
+    for (let i = 0; i < 5; i += 1) await server.customerSays('c2', F.queueX, `after the backup ${i}`);
+    await eventually(async () => (await lead.rpc.conversations.list({ filter: 'queued' })).length === 2);
+
+    await server.stop();
+    await copyFile(join(dir, 'backup.db'), db);
+    await rm(`${db}-wal`, { force: true });
+    await rm(`${db}-shm`, { force: true });
+    await server.start();
+    await eventually(async () => (await lead.rpc.conversations.list({ filter: 'queued' })).length === 1, 40_000, 'the resync');
+    expect((await lead.rpc.conversations.list({ filter: 'queued' })).map((c) => c.id)).toEqual([first]);
+    const truth = await server.everything(await server.token('leadX'));
+    await eventually(() => hashRows(cachedRows(lead.dataDir, server.url, lead.info.userId)) === hashRows(truth), 10_000, 'equal caches');
+  }, 60_000);
 });

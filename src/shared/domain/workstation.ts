@@ -164,7 +164,7 @@ export const HistorySearchArgsSchema = z
 export type HistorySearchArgs = z.input<typeof HistorySearchArgsSchema>;
 
 export interface HistoryHit {
-  /** a message's text matched, or the conversation's customer name / order id */
+  /** a message's text matched, or the conversation's customer name, order id or ticket title */
   kind: 'message' | 'conversation';
   conversationId: string;
   messageId: string | null;

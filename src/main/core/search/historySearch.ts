@@ -43,7 +43,7 @@ function filters(args: Args, at: string): { sql: string; params: unknown[] } {
 /**
  * History search over the cache: messages by full text (FTS5 over the shared segmentation,
  * ftsMatch as the server builds it), ranked by bm25 blended with recency, plus the conversations
- * whose customer name or order id matches. Filters narrow both. Snippets carry highlight ranges.
+ * whose customer name, order id or ticket title matches. Filters narrow both. Snippets carry highlight ranges.
  */
 export class HistorySearch {
   private readonly statements = new Map<string, Database.Statement>();
@@ -91,21 +91,26 @@ export class HistorySearch {
     });
   }
 
-  /** Conversations whose customer (name, tags) or order id matches: a few, ahead of the messages. */
+  /** Conversations whose customer (name, tags), order id or ticket title matches: a few, ahead of the messages. */
   private conversationHits(match: string, args: Args): HistoryHit[] {
     const where = filters(args, 'c.created_at');
     const sql = `
       WITH found AS (
-        SELECT e.entity, e.id, json_extract(e.data, '$.name') AS name FROM entities_fts JOIN entities e ON e.rid = entities_fts.rowid
-        WHERE entities_fts MATCH ? AND e.entity IN ('customers', 'orders') ORDER BY bm25(entities_fts) LIMIT 20)
+        SELECT e.entity, e.id, coalesce(json_extract(e.data, '$.name'), json_extract(e.data, '$.title')) AS name,
+          json_extract(e.data, '$.conversationId') AS conversation_ref
+        FROM entities_fts JOIN entities e ON e.rid = entities_fts.rowid
+        WHERE entities_fts MATCH ? AND e.entity IN ('customers', 'orders', 'tickets') ORDER BY bm25(entities_fts) LIMIT 20)
       SELECT * FROM (
         SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
         FROM found JOIN conversations c ON c.customer_id = found.id WHERE found.entity = 'customers' AND c.deleted = 0${where.sql}
         UNION ALL
         SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
-        FROM found JOIN conversations c ON c.order_id = found.id WHERE found.entity = 'orders' AND c.deleted = 0${where.sql})
+        FROM found JOIN conversations c ON c.order_id = found.id WHERE found.entity = 'orders' AND c.deleted = 0${where.sql}
+        UNION ALL
+        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        FROM found JOIN conversations c ON c.id = found.conversation_ref WHERE found.entity = 'tickets' AND c.deleted = 0${where.sql})
       ORDER BY created_at DESC LIMIT 10`;
-    const rows = this.statement(sql).all(match, ...where.params, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
+    const rows = this.statement(sql).all(match, ...where.params, ...where.params, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
     const terms = highlightTerms(args.query);
     return rows.map((row) => ({
       ...this.hitBase(row),
