@@ -31,7 +31,7 @@ const none = z.object({}).strict().optional();
 const byConversation = z.object({ conversationId: IdSchema }).strict();
 const searchText = z.string().max(256);
 /** The core picks the message id (the optimistic row keeps it), so windows send only the text. */
-const messageArgs = z.object({ conversationId: IdSchema, text: MUTATION_ARGS['messages.send'].shape.text }).strict();
+const messageArgs = z.object({ conversationId: IdSchema, text: MUTATION_ARGS['messages.note'].shape.text }).strict();
 
 export interface AppInfo {
   name: string;
