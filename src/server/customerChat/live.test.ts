@@ -62,6 +62,19 @@ describe('GET /api/customer/ws', () => {
     expect((await garbage.closed).code).toBe(WS_CLOSE_UNAUTHENTICATED);
   });
 
+  it('closes on a binary frame (1003) and after a flood of malformed ones (1008)', async () => {
+    const customer = await t.newCustomer();
+    const binary = openWs(t.url, customer.token, '/api/customer/ws');
+    await binary.firstMessage;
+    binary.socket.send(Buffer.from([1, 2, 3]));
+    expect((await binary.closed).code).toBe(1003);
+    const flood = openWs(t.url, customer.token, '/api/customer/ws');
+    await flood.firstMessage;
+    for (let i = 0; i < 11; i += 1) flood.socket.send('{oops');
+    expect((await flood.closed).code).toBe(1008);
+    expect((await t.get('/api/health')).status).toBe(200);
+  });
+
   it('pushes the agent’s reply and the status change, but not history re-stamped by the accept', async () => {
     const customer = await t.newCustomer();
     const { conversationId, message: first } = await t.customerSays(customer, F.queueX, '在吗');

@@ -135,8 +135,13 @@ export function registerCustomerChatRoutes(
         else socket.close(WS_CLOSE_UNAUTHENTICATED, 'unauthenticated');
       } else {
         live.heard(customerId, socket);
-        // Unknown frame types are ignored, as on the agent socket.
-        frames.get(frameType(frame.value) ?? '')?.(customerId, frame.value, send);
+        try {
+          // Unknown frame types are ignored, as on the agent socket.
+          frames.get(frameType(frame.value) ?? '')?.(customerId, frame.value, send);
+        } catch (error) {
+          request.log.error({ err: error }, 'customer frame handler failed');
+          send({ t: 'error', error: 'internal', message: 'internal server error' });
+        }
       }
     });
     const fromHeader = chat.authenticate(request.headers.authorization);
