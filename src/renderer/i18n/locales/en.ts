@@ -161,7 +161,7 @@ export const en: Messages = {
   guard: {
     blocked: 'This reply breaks a quality rule and cannot be sent',
     warned: 'Please check before sending',
-    rule: 'Quality rule: "{{match}}"',
+    rule: '{{rule}}: "{{match}}"',
     pii: {
       phone: 'It holds an unmasked phone number',
       id_card: 'It holds an unmasked ID number',

@@ -163,7 +163,7 @@ export const zhCN = {
   guard: {
     blocked: '这条回复违反了质检规则，不能发送',
     warned: '发送前请确认',
-    rule: '触发质检规则：“{{match}}”',
+    rule: '{{rule}}：“{{match}}”',
     pii: {
       phone: '含有未打码的手机号',
       id_card: '含有未打码的身份证号',

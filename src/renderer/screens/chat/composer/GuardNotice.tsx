@@ -1,12 +1,14 @@
 import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_QC_RULES } from '../../../../shared/text';
 import type { GuardVerdict } from './preSendGuard';
 
 /** Why the pre-send guard stopped a reply: a block cannot be overridden, a warning can. */
 export function GuardNotice({ verdict, onSendAnyway, onClose }: { verdict: GuardVerdict; onSendAnyway(): void; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (ruleId: string) => DEFAULT_QC_RULES.find((rule) => rule.id === ruleId)?.label[i18n.language === 'en' ? 'en' : 'zh'] ?? ruleId;
   const reasons = [
-    ...verdict.qc.map((hit) => t('guard.rule', { match: hit.match })),
+    ...verdict.qc.map((hit) => t('guard.rule', { rule: label(hit.ruleId), match: hit.match })),
     ...verdict.pii.map((kind) => t(`guard.pii.${kind}`)),
     ...(verdict.unfilled ? [t('guard.unfilled')] : []),
   ];
