@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../src/server/demo/data/random';
+
 /*
  * A deterministic contact-centre corpus for the benchmarks: Chinese customer-service sentences
  * with some English words and order ids mixed in, from a seeded generator so runs compare.
@@ -11,17 +13,8 @@ const PHRASES = [
 ];
 const WORDS = ['refund', 'order', 'password', 'delivery', 'invoice', 'coupon', 'account', 'VIP', 'tracking', 'exchange', 'iPhone15', 'warranty'];
 
-/** mulberry32: small, fast and good enough for test data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of floats in [0, 1), the demo data's own. */
+export const seeded = mulberry32;
 
 export function sentence(random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

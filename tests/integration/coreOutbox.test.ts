@@ -1,35 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../src/shared/api/sync';
 import type { Message } from '../../src/shared/domain/conversations';
 import type { Rpc } from '../../src/shared/rpc/client';
-import { eventually, F, FIXTURE_PASSWORD, openCore, record, ServerProcess, type CoreHandle } from './syncHarness';
+import { eventually, F, FIXTURE_PASSWORD, record, useStage, type CoreHandle } from './syncHarness';
 
 // The outbox against a real server that goes away and comes back on the same port and database.
-let dir: string;
-let server: ServerProcess;
-let cores: CoreHandle[];
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'seatdesk-outbox-'));
-  server = new ServerProcess(join(dir, 'server'));
-  await server.start();
-  cores = [];
-});
-
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.core.close()));
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function core(secrets?: CoreHandle['secrets']): CoreHandle {
-  const handle = openCore(join(dir, 'core'), secrets);
-  cores.push(handle);
-  return handle;
-}
+const stage = useStage('seatdesk-outbox-');
 
 async function online(rpc: Rpc) {
   await eventually(async () => (await rpc.sync.status()).state === 'online', 40_000, 'online');
@@ -37,9 +13,9 @@ async function online(rpc: Rpc) {
 
 /** p1 signs in, goes online for routing and accepts the conversation the router offers. */
 async function p1WithConversation(): Promise<CoreHandle & { conversationId: string }> {
-  const conversationId = await server.customerSays('c1', F.queueX, '你好，我的订单还没发货');
-  const handle = core();
-  await handle.rpc.session.login({ serverUrl: server.url, username: 'p1', password: FIXTURE_PASSWORD });
+  const conversationId = await stage.server.customerSays('c1', F.queueX, '你好，我的订单还没发货');
+  const handle = stage.core();
+  await handle.rpc.session.login({ serverUrl: stage.server.url, username: 'p1', password: FIXTURE_PASSWORD });
   await online(handle.rpc);
   await handle.rpc.presence.set({ presence: 'online' });
   await eventually(async () => (await handle.rpc.offers.list()).some((o) => o.conversationId === conversationId), 15_000, 'an offer');
@@ -51,7 +27,7 @@ async function p1WithConversation(): Promise<CoreHandle & { conversationId: stri
 
 /** The agent's messages of a conversation on the server, in the server's order. */
 async function agentMessagesOnServer(conversationId: string): Promise<string[]> {
-  const rows = await server.everything(await server.token('p1'));
+  const rows = await stage.server.everything(await stage.server.token('p1'));
   return rows
     .filter((r: SyncRow) => r.entity === 'messages' && (r.data as Message).conversationId === conversationId && (r.data as Message).senderKind === 'agent')
     .map((r) => r.data as Message)
@@ -62,7 +38,7 @@ async function agentMessagesOnServer(conversationId: string): Promise<string[]> 
 describe('outbox', () => {
   it('queues replies while the server is down and delivers them once, in order, when it is back', async () => {
     const p1 = await p1WithConversation();
-    await server.stop();
+    await stage.server.stop();
     await eventually(async () => (await p1.rpc.sync.status()).state === 'offline', 15_000, 'offline');
     const texts = ['第一条', 'second', '第三条 third'];
     for (const text of texts) {
@@ -75,7 +51,7 @@ describe('outbox', () => {
     // Offline the cache still answers: search finds the pending reply.
     expect((await p1.rpc.search.history({ query: '第三条' })).hits.map((h) => h.messageId)).toHaveLength(1);
 
-    await server.start();
+    await stage.server.start();
     await online(p1.rpc);
     await eventually(async () => (await p1.rpc.outbox.list()).length === 0, 30_000, 'outbox drained');
     const after = await p1.rpc.messages.list({ conversationId: p1.conversationId });
@@ -85,14 +61,14 @@ describe('outbox', () => {
 
   it('resumes after the core closes between the local write and the send, and delivers exactly once', async () => {
     const p1 = await p1WithConversation();
-    await server.stop();
+    await stage.server.stop();
     const sent = await p1.rpc.messages.send({ conversationId: p1.conversationId, text: '重启之后再发' });
     await p1.rpc.drafts.set({ conversationId: p1.conversationId, text: '还没写完的草稿' });
     await p1.core.close();
 
-    await server.start();
-    const again = core(p1.secrets);
-    // Restored from the cache before it has talked to the server.
+    await stage.server.start();
+    const again = stage.core(p1.secrets);
+    // Restored from the cache before it has talked to the stage.server.
     expect((await again.rpc.messages.list({ conversationId: p1.conversationId })).messages.at(-1)).toMatchObject({ id: sent.id, delivery: 'pending' });
     expect(await again.rpc.drafts.get({ conversationId: p1.conversationId })).toMatchObject({ text: '还没写完的草稿' });
     await eventually(async () => (await again.rpc.outbox.list()).length === 0, 30_000, 'outbox drained');
@@ -102,15 +78,15 @@ describe('outbox', () => {
 
   it('rolls a rejected reply back to failed with the server reason, and a retry is a new attempt', async () => {
     const p1 = await p1WithConversation();
-    await server.stop();
+    await stage.server.stop();
     const sent = await p1.rpc.messages.send({ conversationId: p1.conversationId, text: 'too late' });
     await p1.core.close();
-    await server.start();
+    await stage.server.start();
     // Meanwhile the lead moves the conversation to another queue: p1 no longer holds it.
-    const lead = await server.token('leadX');
-    expect(await server.mutate(lead, 'conversations.transfer', { conversationId: p1.conversationId, to: { queueId: F.queueBot } })).toBe('applied');
+    const lead = await stage.server.token('leadX');
+    expect(await stage.server.mutate(lead, 'conversations.transfer', { conversationId: p1.conversationId, to: { queueId: F.queueBot } })).toBe('applied');
 
-    const again = core(p1.secrets);
+    const again = stage.core(p1.secrets);
     const failed = await eventually(async () => {
       const last = (await again.rpc.messages.list({ conversationId: p1.conversationId })).messages.find((m) => m.id === sent.id);
       return last?.delivery === 'failed' ? last : null;
@@ -126,17 +102,17 @@ describe('outbox', () => {
   }, 90_000);
 
   it('rolls back a rejected accept and keeps the reason in the outbox for the user', async () => {
-    const conversationId = await server.customerSays('c2', F.queueX, 'anyone there?');
-    const lead = core();
-    await lead.rpc.session.login({ serverUrl: server.url, username: 'leadx', password: FIXTURE_PASSWORD });
+    const conversationId = await stage.server.customerSays('c2', F.queueX, 'anyone there?');
+    const lead = stage.core();
+    await lead.rpc.session.login({ serverUrl: stage.server.url, username: 'leadx', password: FIXTURE_PASSWORD });
     await eventually(async () => (await lead.rpc.conversations.list({ filter: 'queued' })).some((c) => c.id === conversationId));
-    await server.stop();
+    await stage.server.stop();
     // Offline, the accept shows at once...
     await lead.rpc.conversations.accept({ conversationId });
     expect((await lead.rpc.conversations.get({ conversationId })).status).toBe('assigned');
-    await server.start();
+    await stage.server.start();
     // ...but p1 takes it first.
-    expect(await server.mutate(await server.token('p1'), 'conversations.accept', { conversationId })).toBe('applied');
+    expect(await stage.server.mutate(await stage.server.token('p1'), 'conversations.accept', { conversationId })).toBe('applied');
     const failed = await eventually(async () => (await lead.rpc.outbox.list()).find((e) => e.state === 'failed'), 40_000, 'the rejection');
     expect(failed).toMatchObject({ name: 'conversations.accept', error: { code: 'conflict' } });
     const conversation = await eventually(async () => {

@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { startServerWithInternals, type RunningServer } from '../../src/server/app';
 import { F, FIXTURE_PASSWORD, seedFixtureOrg, type FixtureUser } from '../../src/server/testing/fixtures';
 import { bearer } from '../../src/server/testing/testServer';
@@ -121,6 +125,40 @@ export function openCore(dataDir: string, secrets = memorySecretStore()): CoreHa
   const core = createCore(testCoreOptions({ dataDir, secrets, settings: memorySettingsStore() }));
   const { transport } = createMemoryTransport((send) => core.connect({ id: 'w', kind: 'workstation' }, send));
   return { core, rpc: createRpcClient(transport), secrets };
+}
+
+export interface Stage {
+  /** a fresh temp folder per test */
+  dir: string;
+  server: ServerProcess;
+  /** cores opened in the test, closed after it */
+  cores: CoreHandle[];
+  /** opens a core on the stage's core folder and closes it after the test */
+  core(secrets?: CoreHandle['secrets']): CoreHandle;
+}
+
+/** Registers a fresh server (fixture organisation) and temp folder per test; cores and server stop after it. */
+export function useStage(prefix: string): Stage {
+  const stage = {
+    cores: [] as CoreHandle[],
+    core(secrets?: CoreHandle['secrets']) {
+      const handle = openCore(join(stage.dir, 'core'), secrets);
+      stage.cores.push(handle);
+      return handle;
+    },
+  } as Stage;
+  beforeEach(async () => {
+    stage.dir = await mkdtemp(join(tmpdir(), prefix));
+    stage.server = new ServerProcess(join(stage.dir, 'server'));
+    await stage.server.start();
+    stage.cores = [];
+  });
+  afterEach(async () => {
+    await Promise.all(stage.cores.map((c) => c.core.close()));
+    await stage.server.stop();
+    await rm(stage.dir, { recursive: true, force: true });
+  });
+  return stage;
 }
 
 /** Polls until `check` returns a truthy value (or throws after the timeout). */
