@@ -126,7 +126,7 @@ export const en: Messages = {
     },
   },
   offers: {
-    incoming: 'New chat from "{{queue}}": pick up within {{seconds}} s',
+    incoming: 'New chat with {{customer}} from "{{queue}}": pick up within {{seconds}} s',
     accept: 'Accept',
     decline: 'Decline',
     notifyTitle: 'New chat',

@@ -128,7 +128,7 @@ export const zhCN = {
     },
   },
   offers: {
-    incoming: '新会话来自「{{queue}}」，{{seconds}} 秒内接起',
+    incoming: '{{customer}} 来自「{{queue}}」的新会话，{{seconds}} 秒内接起',
     accept: '接起',
     decline: '拒绝',
     notifyTitle: '新会话',

@@ -14,6 +14,7 @@ export function CustomerSider() {
     <Tabs
       data-testid="right-tabs"
       size="small"
+      tabBarGutter={14}
       style={{ padding: '0 12px' }}
       items={[
         { key: 'customer', label: t('workstation.customer'), children: <CustomerPanel customerId={conversation?.customerId ?? null} /> },

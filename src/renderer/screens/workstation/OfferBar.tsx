@@ -21,6 +21,12 @@ export function OfferBar() {
   );
 }
 
+/** The customer's name from the offer (the server sends its customer row; the contract leaves it untyped). */
+function customerName(customer: unknown): string | null {
+  const name = typeof customer === 'object' && customer !== null ? (customer as { name?: unknown }).name : null;
+  return typeof name === 'string' && name.trim() ? name : null;
+}
+
 function OfferLine({ offer, now }: { offer: OfferView; now: number }) {
   const { t } = useTranslation();
   const { rpc } = useShell();
@@ -35,7 +41,7 @@ function OfferLine({ offer, now }: { offer: OfferView; now: number }) {
       data-conversation={offer.conversationId}
       type="info"
       showIcon
-      title={t('offers.incoming', { queue: queueName, seconds })}
+      title={t('offers.incoming', { customer: customerName(offer.customer) ?? t('list.unknownCustomer'), queue: queueName, seconds })}
       action={
         <Flex gap={6}>
           <Button

@@ -51,7 +51,7 @@ function WorkstationLayout() {
         <Layout.Content style={{ overflow: 'hidden', minWidth: 0 }}>
           <ChatArea />
         </Layout.Content>
-        <Layout.Sider theme="light" width={320} style={{ borderLeft: border, overflow: 'auto' }}>
+        <Layout.Sider theme="light" width={340} style={{ borderLeft: border, overflow: 'auto' }}>
           <CustomerSider />
         </Layout.Sider>
       </Layout>

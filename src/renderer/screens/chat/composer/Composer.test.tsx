@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { settle } from '../../../testing/fakeCore';
 import { agentSession } from '../../../testing/fixtures';
+import { until } from '../../../testing/until';
 import { renderApp } from '../../../testing/renderApp';
 import { cannedReply, summary, workstationWorld } from '../../../testing/workstationWorld';
 
@@ -19,14 +20,15 @@ async function openChat() {
     mine: [summary('c1', { orderId: 'o-1001', customer: { id: 'cust-1', name: '王小明', level: 'VIP' } })],
     canned: [cannedReply('hi', '问候', '您好{{customer.name}}，我是{{agent.name}}'), cannedReply('ship', '加急', '订单{{order.id}}已加急')],
   });
+  return { world, input: await composerOf(handlers) };
+}
+
+/** Renders the workstation on the fake core and waits for the open chat's composer. */
+async function composerOf(handlers: Parameters<typeof renderApp>[0]['handlers']) {
   view = await renderApp({ state: signedIn, handlers });
-  await act(async () => {
-    await settle();
-    await settle();
-  });
-  const input = view.container.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]');
-  expect(input).not.toBeNull();
-  return { world, input: input! };
+  const find = () => view!.container.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]');
+  await until(() => expect(find()).not.toBeNull());
+  return find()!;
 }
 
 /** Types the whole value as a user would, with the caret at its end. */
@@ -61,7 +63,7 @@ describe('composer', () => {
   it('opens the canned list on "/" and inserts the pick with its variables filled', async () => {
     const { world, input } = await openChat();
     await type(input, '/ship');
-    expect(view!.byTestId('canned-picker')?.textContent).toContain('订单o-1001已加急');
+    await until(() => expect(view!.byTestId('canned-picker')?.textContent).toContain('订单o-1001已加急'));
     await press(input, 'Enter');
     expect(input.value).toBe('订单o-1001已加急');
     expect(view!.byTestId('canned-picker')).toBeNull();
@@ -103,20 +105,39 @@ describe('composer', () => {
     expect(world.sent.map((s) => s.text)).toEqual(['回访电话 13812345678']);
   });
 
+  it('searches the knowledge base after "#" and inserts the picked answer as plain text', async () => {
+    const { world, handlers } = workstationWorld({ mine: [summary('c1')] });
+    const searched: string[] = [];
+    handlers['kb.search'] = ({ query }) => {
+      searched.push(query);
+      return [
+        {
+          article: { id: 'kb1', title: '退款时效', body: '## 退款时效\n退款**1到3个工作日**原路退回。', category: '交易', tags: [], keywords: [], questions: [], teamIds: [], shopId: null, updatedAt: 1 },
+          snippet: '退款1到3个工作日原路退回',
+          titleRanges: [],
+          snippetRanges: [],
+        },
+      ];
+    };
+    const input = await composerOf(handlers);
+    await type(input, '您好 #退款');
+    await until(() => expect(view!.byTestId('kb-picker')?.textContent).toContain('退款时效'));
+    expect(searched.at(-1)).toBe('退款');
+    await press(input, 'Enter');
+    expect(input.value).toBe('您好 退款时效\n退款1到3个工作日原路退回。');
+    expect(world.sent).toEqual([]);
+  });
+
   it('keeps what was typed as the conversation draft and restores it when the chat opens again', async () => {
     const first = await openChat();
     await type(first.input, '稍后回电');
     // Saved a moment after typing stops (the machine may be busy: wait up to two seconds).
-    await act(() => vi.waitFor(() => expect(first.world.drafts.get('c1')?.text).toBe('稍后回电'), { timeout: 2000 }));
+    await until(() => expect(first.world.drafts.get('c1')?.text).toBe('稍后回电'));
     view!.unmount();
 
     const { world, handlers } = workstationWorld({ mine: [summary('c1')] });
     world.drafts.set('c1', { conversationId: 'c1', text: '上次没写完的话', updatedAt: 1 });
-    view = await renderApp({ state: signedIn, handlers });
-    await act(async () => {
-      await settle();
-      await settle();
-    });
-    expect(view.container.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')!.value).toBe('上次没写完的话');
+    const input = await composerOf(handlers);
+    await until(() => expect(input.value).toBe('上次没写完的话'));
   });
 });
