@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settle } from '../../../testing/fakeCore';
+import { settle, type FakeHandlers } from '../../../testing/fakeCore';
 import { agentSession } from '../../../testing/fixtures';
 import { until } from '../../../testing/until';
 import { renderApp } from '../../../testing/renderApp';
@@ -24,7 +24,7 @@ async function openChat() {
 }
 
 /** Renders the workstation on the fake core and waits for the open chat's composer. */
-async function composerOf(handlers: Parameters<typeof renderApp>[0]['handlers']) {
+async function composerOf(handlers: FakeHandlers) {
   view = await renderApp({ state: signedIn, handlers });
   const find = () => view!.container.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]');
   await until(() => expect(find()).not.toBeNull());
