@@ -191,6 +191,7 @@ async function shoot(page: Page) {
       await expect(toggle).toHaveAttribute('data-theme', theme);
       // No hover tooltip over the picture.
       await page.mouse.move(700, 600);
+      await expect(page.locator('.ant-tooltip:visible')).toHaveCount(0);
       await page.screenshot({ path: `test-results/screenshots/workstation-chats-${language}-${theme}.png` });
     }
   }

@@ -82,7 +82,7 @@ export const en: Messages = {
   list: {
     mine: 'Active',
     waiting_customer: 'Waiting',
-    resolved_today: 'Resolved today',
+    resolved_today: 'Resolved',
     unknownCustomer: '(customer still syncing)',
     upset: 'The customer is upset',
     noMessages: 'No messages yet',
@@ -201,8 +201,8 @@ export const en: Messages = {
   },
   panels: {
     assist: 'Assist',
-    kb: 'Knowledge base',
-    canned: 'Canned replies',
+    kb: 'KB',
+    canned: 'Canned',
     insert: 'Insert',
     kbPlaceholder: 'Search the knowledge base',
     cannedPlaceholder: 'Search canned replies (shortcut, title, text)',

@@ -84,7 +84,7 @@ export const zhCN = {
   list: {
     mine: '进行中',
     waiting_customer: '等待客户',
-    resolved_today: '今日已解决',
+    resolved_today: '今日解决',
     unknownCustomer: '（客户资料同步中）',
     upset: '客户情绪不满',
     noMessages: '暂无消息',
