@@ -314,3 +314,27 @@ describe('migration 5: attachments_and_read_positions', () => {
     expect(() => insert.run(2)).toThrow(/UNIQUE|PRIMARY/);
   });
 });
+
+describe('migration 6: monitor_alert_rules_and_kpi_indexes', () => {
+  function indexes(db: SqliteDatabase, table: string): string[] {
+    return db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_list(?) ORDER BY name').all(table).map((i) => i.name);
+  }
+
+  it('keeps one rule set per lead and indexes conversations by queue entry, escalation origin and agent activity', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 6));
+    expect(columns(db, 'monitor_alert_rules')).toEqual(['user_id', 'rules', 'updated_at']);
+    db.prepare("INSERT INTO users (id, username, display_name, role, team_kind, password_hash, created_at) VALUES ('l1', 'l1', 'L', 'lead', 'platform', 'x', 0)").run();
+    const insert = db.prepare("INSERT INTO monitor_alert_rules (user_id, rules, updated_at) VALUES ('l1', '{}', ?)");
+    insert.run(1);
+    expect(() => insert.run(2)).toThrow(/UNIQUE|PRIMARY/);
+    expect(indexes(db, 'conversations')).toEqual(
+      expect.arrayContaining([
+        'conversations_by_queue_queued',
+        'conversations_by_escalated_from',
+        'conversations_by_assignee_agent_at',
+        'conversations_by_assignee_resolved',
+      ]),
+    );
+  });
+});

@@ -445,6 +445,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'monitor_alert_rules_and_kpi_indexes',
+    up(db) {
+      db.exec(`
+        -- A lead's monitor thresholds (shared/api/monitor.ts AlertRules as JSON text): one row per lead.
+        CREATE TABLE monitor_alert_rules (
+          user_id    TEXT PRIMARY KEY REFERENCES users(id),
+          rules      TEXT NOT NULL DEFAULT '{}',
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+
+        -- The monitor and reports read "entered a queue / answered / resolved in a time range":
+        -- without these they would scan every conversation a queue or agent ever had.
+        CREATE INDEX conversations_by_queue_queued ON conversations(queue_id, queued_at);
+        CREATE INDEX conversations_by_escalated_from ON conversations(escalated_from_queue_id, queued_at);
+        CREATE INDEX conversations_by_assignee_agent_at ON conversations(assignee_id, last_agent_at);
+        CREATE INDEX conversations_by_assignee_resolved ON conversations(assignee_id, resolved_at);
+      `);
+    },
+  },
 ];
 
 /** Checks the list is 1, 2, 3 … so a merge mistake (duplicate or gap) fails at start-up. */
