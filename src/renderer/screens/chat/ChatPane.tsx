@@ -2,7 +2,6 @@ import { Empty, Flex, Tag, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
-import { useNow } from '../../components/useNow';
 import { useReportError } from '../../components/useReportError';
 import { LevelTag } from '../workstation/LevelTag';
 import { SlaTag } from '../workstation/SlaTag';
@@ -28,7 +27,6 @@ export function ChatPane({ conversationId, onPopOut }: { conversationId: string;
   const workstation = useWorkstationStore();
   const chat = useChat(conversationId);
   const names = useNames();
-  const now = useNow();
   const [dialog, setDialog] = useState<'resolve' | 'transfer' | null>(null);
   const conversation = chat.conversation;
   const unread = conversation?.unread ?? 0;
@@ -55,7 +53,7 @@ export function ChatPane({ conversationId, onPopOut }: { conversationId: string;
           </Typography.Text>
           <LevelTag level={conversation.customer?.level} />
           <Tag data-testid="chat-status">{t(`status.${conversation.status}`)}</Tag>
-          <SlaTag conversation={conversation} now={now} />
+          <SlaTag conversation={conversation} />
           {conversation.orderId && <Typography.Text type="secondary">{t('chat.order', { id: conversation.orderId })}</Typography.Text>}
         </Flex>
         <ChatActions conversation={conversation} onResolve={() => setDialog('resolve')} onTransfer={() => setDialog('transfer')} onPopOut={onPopOut} />

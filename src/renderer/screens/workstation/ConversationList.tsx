@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty } from 'antd';
 import { useRef } from 'react';
 import type { ConversationSummary } from '../../../shared/domain/workstation';
-import { useNow } from '../../components/useNow';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 
 export interface ConversationListProps {
@@ -16,7 +15,6 @@ export interface ConversationListProps {
 
 /** A conversation list, virtualized: 10,000 rows cost what the visible twenty do. */
 export function ConversationList({ conversations, activeId, onOpen, emptyText, height }: ConversationListProps) {
-  const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: conversations.length,
@@ -34,7 +32,7 @@ export function ConversationList({ conversations, activeId, onOpen, emptyText, h
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div key={row.key} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}>
-            <ConversationRow conversation={conversations[row.index]!} active={conversations[row.index]!.id === activeId} now={now} onOpen={onOpen} />
+            <ConversationRow conversation={conversations[row.index]!} active={conversations[row.index]!.id === activeId} onOpen={onOpen} />
           </div>
         ))}
       </div>

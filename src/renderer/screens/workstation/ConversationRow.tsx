@@ -12,12 +12,10 @@ export const ROW_HEIGHT = 64;
 export const ConversationRow = memo(function ConversationRow({
   conversation,
   active,
-  now,
   onOpen,
 }: {
   conversation: ConversationSummary;
   active: boolean;
-  now: number;
   onOpen(id: string): void;
 }) {
   const { t } = useTranslation();
@@ -50,7 +48,7 @@ export const ConversationRow = memo(function ConversationRow({
             😠
           </span>
         )}
-        <SlaTag conversation={conversation} now={now} />
+        <SlaTag conversation={conversation} />
         <Badge count={conversation.unread} size="small" data-testid="unread-badge" />
       </Flex>
       <Typography.Text type="secondary" ellipsis style={{ fontSize: token.fontSizeSM }}>
