@@ -7,14 +7,17 @@ import { startServerWithInternals } from '../../src/server/app';
 import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
 import { EventHub } from '../../src/main/core/rpc/eventHub';
+import { ServerLink } from '../../src/main/core/sync/serverLink';
 import { Workspace } from '../../src/main/core/workspace/workspace';
-import { mb, seeded, sentence } from './corpus';
+import { mb, percentile, seeded, sentence } from './corpus';
 
 /*
  * First sync, end to end on loopback: a server process holding N messages (default 200,000), a
  * tenth as many conversations and a hundredth as many KB articles, all visible to one lead; this
  * process runs the core's workspace, pulls everything and reports rows/s and its own RSS
  * (sampled during the sync and after). The server runs in a child process so RSS is the core's.
+ * Then, with everything cached, it times live rows: a customer's message posted until the core
+ * has applied the pushed row and emitted messages.changed (p50 / p99 over 200 messages).
  * Run: node tests/bench/run.mjs firstSync --messages 200000
  */
 const argAt = process.argv.indexOf('--messages');
@@ -95,10 +98,43 @@ async function measure(): Promise<void> {
   global.gc?.();
   console.log(`first sync: ${progress.done} rows in ${seconds.toFixed(1)} s = ${Math.round(progress.done / seconds)} rows/s (${events} progress events)`);
   console.log(`core RSS: before ${mb(rssBefore)} MB, peak during ${mb(peak)} MB, after ${mb(process.memoryUsage().rss)} MB`);
+  await liveLatency(url!, token, hub, ws);
   await ws.close();
   child.stdin!.end();
   await new Promise((resolve) => child.on('exit', resolve));
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Customer message posted → row pushed, applied and messages.changed emitted, over the real WebSocket. */
+async function liveLatency(url: string, token: string, hub: EventHub, ws: Workspace): Promise<void> {
+  const link = new ServerLink({ hub, onUnauthenticated: () => {} });
+  link.listen(ws);
+  link.start(url, token);
+  while (link.status().state !== 'online') await new Promise((resolve) => setTimeout(resolve, 20));
+  await ws.engine.idle();
+  const arrived = new Map<string, number>();
+  hub.subscribe('messages.changed', (payload) => {
+    for (const id of (payload as { ids: string[] }).ids) arrived.set(id, performance.now());
+  });
+  const latencies: number[] = [];
+  const posts: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/customer/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${F.tokens.c4}` },
+      body: JSON.stringify({ queueId: F.queueX, text: `live ${i} 退款进度` }),
+    });
+    const { message } = (await response.json()) as { message: { id: string } };
+    posts.push(performance.now() - started);
+    while (!arrived.has(message.id)) await new Promise((resolve) => setImmediate(resolve));
+    latencies.push(arrived.get(message.id)! - started);
+  }
+  latencies.sort((a, b) => a - b);
+  posts.sort((a, b) => a - b);
+  console.log(`live row (customer post → applied → messages.changed): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+  console.log(`  of which the customer's POST alone (server commit): p50 ${percentile(posts, 50).toFixed(1)} ms, p99 ${percentile(posts, 99).toFixed(1)} ms`);
+  link.stop();
 }
 
 const serveAt = process.argv.indexOf('--serve');

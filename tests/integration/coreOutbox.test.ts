@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../src/shared/api/sync';
 import type { Message } from '../../src/shared/domain/conversations';
 import type { Rpc } from '../../src/shared/rpc/client';
-import { eventually, F, FIXTURE_PASSWORD, record, useStage, type CoreHandle } from './syncHarness';
+import { eventually, F, fetchAgain, FIXTURE_PASSWORD, record, useStage, type CoreHandle } from './syncHarness';
 
 // The outbox against a real server that goes away and comes back on the same port and database.
 const stage = useStage('seatdesk-outbox-');
@@ -36,8 +36,12 @@ async function agentMessagesOnServer(conversationId: string): Promise<string[]> 
 }
 
 describe('outbox', () => {
-  it('queues replies while the server is down and delivers them once, in order, when it is back', async () => {
+  it('queues replies while the server is down and delivers them once, in order, to the customer and a second workstation', async () => {
     const p1 = await p1WithConversation();
+    // A second workstation: the team's lead, watching the same conversation.
+    const lead = stage.core();
+    await lead.rpc.session.login({ serverUrl: stage.server.url, username: 'leadx', password: FIXTURE_PASSWORD });
+    await eventually(async () => (await lead.rpc.messages.list({ conversationId: p1.conversationId })).messages.length > 0);
     await stage.server.stop();
     await eventually(async () => (await p1.rpc.sync.status()).state === 'offline', 15_000, 'offline');
     const texts = ['第一条', 'second', '第三条 third'];
@@ -57,6 +61,15 @@ describe('outbox', () => {
     const after = await p1.rpc.messages.list({ conversationId: p1.conversationId });
     expect(after.messages.filter((m) => m.senderKind === 'agent').map((m) => [m.body, m.delivery])).toEqual(texts.map((t) => [t, 'sent']));
     expect(await agentMessagesOnServer(p1.conversationId)).toEqual(texts);
+    const leadSees = async () =>
+      (await lead.rpc.messages.list({ conversationId: p1.conversationId })).messages.filter((m) => m.senderKind === 'agent').map((m) => m.body);
+    await eventually(async () => (await leadSees()).length === texts.length, 30_000, 'the lead has the replies');
+    expect(await leadSees()).toEqual(texts);
+    const customer = await fetchAgain(`${stage.server.url}/api/customer/conversations/${p1.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${F.tokens.c1}` },
+    });
+    const seen = ((await customer.json()) as { messages: { senderKind: string; body: string }[] }).messages;
+    expect(seen.filter((m) => m.senderKind === 'agent').map((m) => m.body)).toEqual(texts);
   }, 90_000);
 
   it('resumes after the core closes between the local write and the send, and delivers exactly once', async () => {

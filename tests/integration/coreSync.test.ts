@@ -52,8 +52,10 @@ describe('first sync and live push', () => {
     expect(page.messages.map((m) => m.body)).toEqual(['hello', '密码忘记了']);
     expect(page.messages.every((m) => m.delivery === 'sent')).toBe(true);
     expect((await lead.rpc.conversations.get({ conversationId })).unread).toBe(2);
+    const listsChanged = record(lead.rpc, 'conversations.changed');
     await lead.rpc.conversations.read({ conversationId });
     expect((await lead.rpc.conversations.get({ conversationId })).unread).toBe(0);
+    await eventually(() => listsChanged.some((e) => e.ids.includes(conversationId)));
   });
 });
 

@@ -22,7 +22,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'conversations.list': ({ filter, limit }) => ws().conversations.list(filter, limit),
     'conversations.get': ({ conversationId }) => ws().conversations.get(conversationId),
     'conversations.read': ({ conversationId }) => {
-      ws().conversations.markRead(conversationId);
+      ws().markRead(conversationId);
       return null;
     },
     'messages.list': ({ conversationId, before, limit }) => ws().messages.page(conversationId, limit, before),

@@ -48,10 +48,12 @@ export class Workspace implements LinkListener {
   readonly library: LibrarySearch;
   readonly offers: OfferBook;
   readonly writes: Writes;
+  private readonly hub: EventHub;
 
   constructor(options: WorkspaceOptions) {
     const now = options.now ?? Date.now;
     const { hub, userId } = options;
+    this.hub = hub;
     this.db = openCache(options.file);
     const state = new SyncStateStore(this.db);
     let clientId = state.get('clientId');
@@ -68,6 +70,12 @@ export class Workspace implements LinkListener {
     this.library = new LibrarySearch(this.db);
     this.offers = new OfferBook(hub, now);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
+  }
+
+  /** The user has read the conversation: its unread count drops in every window. */
+  markRead(conversationId: string): void {
+    this.conversations.markRead(conversationId);
+    this.hub.emit('conversations.changed', { ids: [conversationId] });
   }
 
   online(): void {
