@@ -25,6 +25,23 @@ const ASK_BEFORE = '(?:提供|告诉|告知|发送|发给|发一下|发下|发�
 const ASK_AFTER = '(?:发给我|发我|发过来|发一下|告诉我|报给我|报一下|说一下|念一下|给我)';
 const FULL_ID = '(?:完整|全部|整个)的?(?:身份证|id|银行卡|信用卡|卡)号?(?:码)?';
 
+/*
+ * 举报 and 曝光 are also everyday words on a notes platform: the app has a report feature
+ * (怎么举报违规笔记) and photos and notes have exposure (照片曝光怎么调, 笔记曝光量低). They count
+ * only as a threat: aimed at the shop or the centre (举报你们, 曝光这家店), or announced (我要举报,
+ * 去网上曝光) without naming something the feature acts on.
+ */
+/** Whom a customer threatens: the shop, the seller or the centre itself. */
+const THREAT_TARGET = '(?:你们|你|商家|卖家|店家|店铺|这家店|这个店|贵店|贵公司|客服)';
+/** An announced intent: "I will …", "go and …", "on the internet …". */
+const THREAT_LEAD = '(?:我要|我会|我就|我去|就去|要去|我们要|我们会|一定要|一定会|必须|马上|立刻|等着被|去网上|到网上|在网上|发到网上)';
+/** What the app's report feature acts on, or a how-to question about it. */
+const REPORT_FEATURE = `${IN_CLAUSE}{0,4}?(?:笔记|评论|帖子|用户|账号|博主|违规|内容|视频|直播|私信|入口|按钮|功能|中心|进度|结果)`;
+/** Exposure as a photo or reach setting: 曝光度, 曝光量, 曝光补偿, 过曝 … */
+const EXPOSURE_SETTING = '(?:度|量|率|值|数|时间|补偿|过度|不足|参数|模式|调|少|低|高|多|太|不够|数据|怎么)';
+const REPORT_THREAT = `(?:${THREAT_LEAD}去?(?:向${IN_CLAUSE}{0,8}?)?举报(?!${REPORT_FEATURE})|举报${THREAT_TARGET})`;
+const EXPOSE_THREAT = `(?:${THREAT_LEAD}去?曝光(?!${EXPOSURE_SETTING})|曝光${THREAT_TARGET}|把${IN_CLAUSE}{0,8}?曝光(?!${EXPOSURE_SETTING}))`;
+
 export const DEFAULT_QC_RULES: readonly QcRule[] = [
   // ------------------------------------------------------------------ customer side
   {
@@ -50,7 +67,7 @@ export const DEFAULT_QC_RULES: readonly QcRule[] = [
     side: 'customer',
     category: 'complaint',
     label: { zh: '客户要投诉或举报', en: 'Customer threatens a complaint' },
-    patterns: ['投诉', '举报', '(?<!\\d)12315(?!\\d)', '消协', '消费者协会', '市场监管', '工商局', '\\bcomplain(?:t|ts|ed|ing)?\\b', '\\breport (?:you|this|it)\\b'],
+    patterns: ['投诉', REPORT_THREAT, '(?<!\\d)12315(?!\\d)', '消协', '消费者协会', '市场监管', '工商局', '\\bcomplain(?:t|ts|ed|ing)?\\b', '\\breport (?:you|this|it)\\b'],
     severity: 'warning',
     action: 'flag',
   },
@@ -68,7 +85,7 @@ export const DEFAULT_QC_RULES: readonly QcRule[] = [
     side: 'customer',
     category: 'media',
     label: { zh: '客户威胁曝光', en: 'Customer threatens to go public' },
-    patterns: ['曝光', '媒体', '记者', '上热搜', '发到网上', '发微博', '\\bgo public\\b', '\\bsocial media\\b', '\\bjournalists?\\b', '\\bexpose you\\b'],
+    patterns: [EXPOSE_THREAT, '媒体', '记者', '上热搜', '发到网上', '发微博', '\\bgo public\\b', '\\bsocial media\\b', '\\bjournalists?\\b', '\\bexpose you\\b'],
     severity: 'critical',
     action: 'flag',
   },

@@ -26,6 +26,32 @@ describe('customer-side keywords', () => {
     expect(customerRules('This is a SCAM and the bag is FAKE, I will file a complaint')).toEqual(['customer.fraud', 'customer.counterfeit', 'customer.complaint']);
   });
 
+  it('flags 举报 and 曝光 when the customer threatens the shop or the centre', () => {
+    for (const text of ['我要举报你们', '再不退款就举报商家', '我要向市场监管局举报', '我会举报', '我一定要举报这家店']) {
+      expect(customerRules(text), text).toEqual(['customer.complaint']);
+    }
+    for (const text of ['我要曝光你们', '去网上曝光这家店', '把你们的事情曝光', '不处理我就曝光客服', '我要曝光']) {
+      expect(customerRules(text), text).toEqual(['customer.media']);
+    }
+  });
+
+  it('does not flag the app\'s report feature or photo and note exposure', () => {
+    for (const text of [
+      '怎么举报违规笔记',
+      '举报按钮在哪里',
+      '我要举报一条违规评论',
+      '我举报的用户处理了吗',
+      '举报进度怎么查',
+      '照片曝光怎么调',
+      '这张图曝光过度了',
+      '笔记曝光量很低怎么办',
+      '把照片曝光调高一点',
+      '我要曝光多一点的推广',
+    ]) {
+      expect(customerRules(text), text).toEqual([]);
+    }
+  });
+
   it('reports offsets and the text as written', () => {
     const text = '我要ＴＯＵ，不，我要投 诉';
     const [hit] = evaluateQc(text, 'customer');
