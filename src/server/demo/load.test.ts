@@ -19,7 +19,6 @@ let dataDir: string;
 let t: TestServer;
 let agentIdBefore: string;
 let agentToken: string;
-let loadMs: number;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'seatdesk-demo-'));
@@ -39,13 +38,12 @@ afterAll(async () => {
 });
 
 describe('loading the demo data set', () => {
-  it('loads the whole set in under 3 s, in one go', async () => {
+  // How long the load takes is a benchmark figure (tests/bench/serverDemoLoad.bench.ts), not a test.
+  it('loads the whole set in one go, and only into an empty database', async () => {
     const other = await mkdtemp(join(tmpdir(), 'seatdesk-demo-time-'));
     const { server, internals } = await startServerWithInternals({ dataDir: other, demo: true, demoData: false, logger: false });
     try {
-      const started = performance.now();
       const result = await loadDemoDataIfEmpty(internals.domain, internals.accountsStore, Date.now());
-      loadMs = performance.now() - started;
       expect(result).not.toBeNull();
       const data = generateDemoData({ seed: DEMO_SEED, anchor: Date.now() });
       expect(result).toMatchObject({
@@ -53,8 +51,6 @@ describe('loading the demo data set', () => {
         conversations: data.history.conversations.length,
         messages: data.history.conversations.reduce((n, c) => n + c.messages.length, 0),
       });
-      console.info(`demo data: ${JSON.stringify(result)} loaded in ${Math.round(loadMs)} ms`);
-      expect(loadMs).toBeLessThan(3000);
       expect(await loadDemoDataIfEmpty(internals.domain, internals.accountsStore, Date.now())).toBeNull();
     } finally {
       await server.close();
