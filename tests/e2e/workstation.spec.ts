@@ -18,14 +18,15 @@ test.afterAll(async () => {
 
 const QUEUE = 'q-account';
 
-async function signIn(page: Page) {
+async function signIn(page: Page, at: { url: string; serverUrl?: string; username?: string } = { url: host.url }) {
   await page.context().grantPermissions(['notifications']);
-  await page.goto(host.url);
+  await page.goto(at.url);
   // The core keeps its session between tests (as between app launches): sign in only when asked.
   const login = page.getByTestId('login-username');
   await expect(login.or(page.getByTestId('workstation-frame'))).toBeVisible();
   if (await login.isVisible()) {
-    await login.fill('agent');
+    if (at.serverUrl) await page.getByTestId('login-server').fill(at.serverUrl);
+    await login.fill(at.username ?? 'agent');
     await page.getByTestId('login-password').fill('seatdesk');
     await page.getByTestId('login-submit').click();
   }
@@ -170,6 +171,45 @@ test('a popped-out chat and the workstation stay in sync both ways', async ({ pa
   await page.getByTestId('chat-resolve').click();
   await resolveAs(page, '账号安全');
   await expect(popPane).toHaveAttribute('data-status', 'resolved');
+});
+
+test('a chat transferred to a colleague arrives with its whole history, and the colleague resolves it', async ({ page, browser }) => {
+  // The colleague works at a second workstation (its own host and core) on the same server.
+  const second = await launchHost();
+  const colleagueContext = await browser.newContext();
+  try {
+    await signIn(page);
+    const { customer, conversationId } = await customerAsksForHuman('吴七', '实名认证一直失败');
+    await acceptOffer(page, conversationId);
+    // Online only now, so the router offered the chat to the first agent, not to the idler colleague.
+    const colleague = await colleagueContext.newPage();
+    await signIn(colleague, { url: second.url, serverUrl: host.serverUrl, username: 'zhouyining' });
+    await page.getByTestId('composer-input').fill('我先帮您看一下认证记录');
+    await page.getByTestId('composer-input').press('Enter');
+
+    await page.getByTestId('chat-transfer').click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('transfer-agent') });
+    await dialog.getByTestId('transfer-agent').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '周以宁' }).click();
+    await dialog.getByTestId('transfer-note').fill('客户实名认证失败，请协助');
+    await dialog.getByTestId('transfer-confirm').click();
+    await expect(page.locator(`[data-testid="conversation-row"][data-id="${conversationId}"]`)).toHaveCount(0, { timeout: 15_000 });
+
+    const pane = colleague.locator(`[data-testid="chat-pane"][data-conversation="${conversationId}"]`);
+    await expect(pane).toHaveAttribute('data-status', 'assigned', { timeout: 15_000 });
+    for (const text of ['实名认证一直失败', '我先帮您看一下认证记录']) await expect(pane.getByTestId('message-body').filter({ hasText: text })).toBeVisible();
+    await expect(pane.getByTestId('thread-note').filter({ hasText: '客户实名认证失败，请协助' })).toBeVisible();
+    await expect(pane.getByTestId('thread-event').filter({ hasText: '周以宁' })).toBeVisible();
+    await colleague.getByTestId('chat-resolve').click();
+    await resolveAs(colleague, '实名认证');
+    await expect.poll(async () => (await customer.conversation(conversationId)).status).toBe('resolved');
+    // Notes stay internal: the customer saw the replies, never the transfer note.
+    expect((await customer.messages(conversationId)).map((m) => m.body)).not.toContain('客户实名认证失败，请协助');
+    await expect(colleague.locator(`[data-testid="conversation-row"][data-id="${conversationId}"]`)).toHaveCount(0);
+  } finally {
+    await colleagueContext.close();
+    await second.stop();
+  }
 });
 
 /** Fills the resolve dialog's category (closing its suggestions) and confirms. */

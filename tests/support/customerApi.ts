@@ -1,4 +1,7 @@
-import type { CustomerMessageResponse, CustomerSessionResponse, CustomerVisibleMessage } from '../../src/shared/api/customerChat';
+import type { CustomerMessageResponse, CustomerMessagesResponseSchema, CustomerSessionResponse, CustomerVisibleMessage } from '../../src/shared/api/customerChat';
+import type { z } from 'zod';
+
+type Conversation = z.infer<typeof CustomerMessagesResponseSchema>;
 
 /**
  * A customer talking to the real server over its public customer API, the way the web widget
@@ -34,9 +37,14 @@ export class CustomerClient {
     return (await response.json()) as CustomerMessageResponse;
   }
 
-  async messages(conversationId: string): Promise<CustomerVisibleMessage[]> {
+  /** The conversation as the customer sees it: its status and the messages meant for them. */
+  async conversation(conversationId: string): Promise<Conversation> {
     const response = await fetch(`${this.serverUrl}/api/customer/conversations/${conversationId}/messages`, { headers: this.headers() });
     if (!response.ok) throw new Error(`customer read: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { messages: CustomerVisibleMessage[] }).messages;
+    return (await response.json()) as Conversation;
+  }
+
+  async messages(conversationId: string): Promise<CustomerVisibleMessage[]> {
+    return (await this.conversation(conversationId)).messages;
   }
 }
