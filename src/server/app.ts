@@ -22,6 +22,7 @@ import { seedDemoAccounts } from './demo/seed';
 import { createDomain, type Domain } from './domain';
 import { registerEscalationRoutes } from './escalation/routes';
 import { registerHealthRoutes } from './health/routes';
+import { registerOpenApiRoutes } from './openapi/routes';
 import { installErrorHandlers } from './http/errors';
 import { registerKbRoutes } from './kb/routes';
 import { allowEmptyJsonBodies } from './http/jsonBody';
@@ -153,6 +154,7 @@ export async function buildApp(deps: {
   allowEmptyJsonBodies(app);
 
   registerHealthRoutes(app, { now });
+  registerOpenApiRoutes(app);
   registerAccountRoutes(app, { accounts });
   registerSyncRoutes(app, { accounts, sync: domain.sync, scopes: domain.scopes });
   registerMutationRoutes(app, { accounts, mutations: domain.mutations });
