@@ -9,7 +9,15 @@ export interface LaunchedHost {
   dataDir: string;
   /** what the host printed so far (for a failing test's message) */
   output(): string;
-  stop(): Promise<void>;
+  /** ends the host; its data folder is removed unless kept (to start it again on the same data) */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** reuse a data folder (a restart); default: a fresh one */
+  dataDir?: string;
+  /** the embedded server's port; default: any free one */
+  serverPort?: number;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -18,11 +26,11 @@ const root = join(import.meta.dirname, '..', '..');
  * Starts the built browser host (dist/main/host.js) as its own process, with the embedded demo
  * server, on free ports and a fresh data folder — the way `npm start` runs it.
  */
-export async function launchHost(): Promise<LaunchedHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'seatdesk-e2e-'));
+export async function launchHost(options: LaunchOptions = {}): Promise<LaunchedHost> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'seatdesk-e2e-')));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'dist/main/host.js'), '--port', '0', '--server-port', '0', '--data-dir', dataDir],
+    [join(root, 'dist/main/host.js'), '--port', '0', '--server-port', String(options.serverPort ?? 0), '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -45,13 +53,13 @@ export async function launchHost(): Promise<LaunchedHost> {
     ...urls,
     dataDir,
     output: () => output,
-    async stop() {
+    async stop(stopOptions = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
