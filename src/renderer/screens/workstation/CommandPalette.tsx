@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { fuzzyRank } from '../chat/composer/fuzzy';
 import { kbAnswer } from '../chat/composer/kbAnswer';
-import { useKbSearch } from './panels/useKbSearch';
+import { useKbSearch } from '../chat/composer/useKbSearch';
 import { useWorkstation } from './workstationContext';
 
 interface Command {

@@ -2,7 +2,7 @@ import { Button, Flex, Input, Segmented, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationSummary, KbHit } from '../../../../shared/domain/workstation';
+import type { ConversationSummary } from '../../../../shared/domain/workstation';
 import { useAppState, useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
 import { useWorkstation } from '../../workstation/workstationContext';
@@ -16,6 +16,7 @@ import { TriggerList, type TriggerItem } from './TriggerList';
 import { findTrigger, replaceTrigger } from './trigger';
 import { useCannedReplies } from './useCannedReplies';
 import { useDraft } from './useDraft';
+import { useKbSearch } from './useKbSearch';
 
 export interface ComposerProps {
   conversation: ConversationSummary;
@@ -39,7 +40,6 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   const [caret, setCaret] = useState(0);
   const [selected, setSelected] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
-  const [kbHits, setKbHits] = useState<KbHit[]>([]);
   const [verdict, setVerdict] = useState<GuardVerdict | null>(null);
   const area = useRef<TextAreaRef>(null);
   const handledInsertion = useRef(insertion?.seq ?? 0);
@@ -50,24 +50,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   const context = cannedContext(conversation, agentName);
 
   const cannedHits = useMemo(() => (trigger?.kind === 'canned' ? searchCanned(trigger.query, canned) : []), [trigger?.kind, trigger?.query, canned]);
-  const kbQuery = trigger?.kind === 'kb' ? trigger.query : null;
-  useEffect(() => {
-    if (kbQuery === null || kbQuery.trim() === '') {
-      setKbHits([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      rpc.kb
-        .search({ query: kbQuery, limit: 8 }, { signal: controller.signal })
-        .then(setKbHits)
-        .catch(() => undefined);
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [rpc, kbQuery]);
+  const kbHits = useKbSearch(trigger?.kind === 'kb' ? trigger.query : '', 8);
 
   const items: TriggerItem[] =
     trigger?.kind === 'canned'

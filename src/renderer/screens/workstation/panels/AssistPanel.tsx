@@ -9,7 +9,7 @@ import { useCannedReplies } from '../../chat/composer/useCannedReplies';
 import { useActiveConversation } from '../useActiveConversation';
 import { useWorkstation } from '../workstationContext';
 import { InsertRow } from './InsertRow';
-import { useKbSearch } from './useKbSearch';
+import { useKbSearch } from '../../chat/composer/useKbSearch';
 
 /**
  * Suggestions for the customer's latest message in the open chat: the top 3 KB answers (the

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { kbAnswer } from '../../chat/composer/kbAnswer';
 import { useWorkstation } from '../workstationContext';
 import { InsertRow } from './InsertRow';
-import { useKbSearch } from './useKbSearch';
+import { useKbSearch } from '../../chat/composer/useKbSearch';
 
 /** Search the knowledge base and put an answer into the open chat's composer. */
 export function KbPanel() {
