@@ -72,6 +72,8 @@ export interface StartServerOptions {
   maxAttachmentBytes?: number;
   /** the bot first line: confidence threshold, unhelpful turns before hand-off, time limit, provider */
   bot?: BotOptions;
+  /** how long applied mutation outcomes are kept for repeats (default 30 days) */
+  mutationRetentionMs?: number;
 }
 
 export interface RunningServer {
@@ -111,6 +113,7 @@ export async function buildApp(deps: {
   attachmentsDir: string;
   maxAttachmentBytes?: number;
   bot?: BotOptions;
+  mutationRetentionMs?: number;
 }): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
@@ -127,6 +130,7 @@ export async function buildApp(deps: {
     scheduler: deps.scheduler,
     disconnectGraceMs: deps.disconnectGraceMs,
     autoEscalate: deps.autoEscalate,
+    mutationRetentionMs: deps.mutationRetentionMs,
     acceptMode: deps.acceptMode,
     bot: deps.bot,
     notify,
@@ -209,6 +213,7 @@ export async function buildApp(deps: {
     // A bot turn still deciding would otherwise write to a closed database.
     await domain.bot.idle();
     domain.followupReminders.dispose();
+    domain.mutationPruner.dispose();
     domain.sla.dispose();
   });
   return { app, accounts, store, domain };
@@ -242,6 +247,7 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       scheduler: opts.scheduler,
       disconnectGraceMs: opts.disconnectGraceMs,
       autoEscalate: opts.autoEscalate,
+      mutationRetentionMs: opts.mutationRetentionMs,
       acceptMode: opts.acceptMode,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       maxAttachmentBytes: opts.maxAttachmentBytes,

@@ -32,6 +32,7 @@ import { createQcStore } from './qc/store';
 import { MutationRegistry } from './mutations/registry';
 import { MutationService } from './mutations/service';
 import { createAppliedMutationsStore } from './mutations/store';
+import { AppliedMutationsPruner } from './mutations/pruning';
 import { OrgService } from './org/service';
 import { createOrgStore, type OrgStore } from './org/store';
 import { registerFollowupMutations } from './followups/mutations';
@@ -80,6 +81,8 @@ export interface Domain {
   lifecycle: ConversationLifecycle;
   registry: MutationRegistry;
   mutations: MutationService;
+  /** forgets applied mutation outcomes older than the retention; stopped on shutdown */
+  mutationPruner: AppliedMutationsPruner;
   customerChat: CustomerChatService;
   customerSessions: CustomerSessionsStore;
   /** upload records; the bytes are stored by app.ts under the data folder */
@@ -109,6 +112,8 @@ export interface DomainOptions {
   acceptMode?: AcceptMode;
   /** move merchant chats to the platform by themselves this long after a breach (off by default) */
   autoEscalate?: AutoEscalatePolicy;
+  /** how long applied mutation outcomes are kept for repeats (default 30 days, mutations/pruning.ts) */
+  mutationRetentionMs?: number;
 }
 
 export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain {
@@ -175,7 +180,10 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
   registerTicketMutations(registry, new TicketService({ tickets, conversations, messages, org, sync, access: ticketAccess }));
   const followupReminders = new FollowupReminders({ followups, scheduler, now, notify: options.notify, reportError: options.reportError });
   registerFollowupMutations(registry, new FollowupService({ followups, conversations, tickets, sync, scopes, reminders: followupReminders }));
-  const mutations = new MutationService({ writer, registry, applied: createAppliedMutationsStore(db), sync, scopes, now });
+  const applied = createAppliedMutationsStore(db);
+  const mutations = new MutationService({ writer, registry, applied, sync, scopes, now });
+  const mutationPruner = new AppliedMutationsPruner({ writer, applied, scheduler, now, retentionMs: options.mutationRetentionMs, reportError: options.reportError });
+  mutationPruner.start();
 
   const kb = createKbStore(db, restamper);
   const kbEditor = new KbService({ writer, kb, org, sync, now });
@@ -228,6 +236,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     lifecycle,
     registry,
     mutations,
+    mutationPruner,
     customerChat,
     customerSessions,
     attachments,

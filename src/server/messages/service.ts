@@ -25,6 +25,10 @@ export class AgentMessages {
   send(ctx: StepContext & { mutationId: string }, args: MutationArgs<'messages.send'>): RowRef[] {
     const { conversations, messages } = this.deps;
     const conversation = visibleConversation(this.deps, ctx.scope, args.conversationId);
+    // A mutation id seen again after its stored outcome was pruned (mutations/pruning.ts): the
+    // reply exists already, so answer with it (whatever the chat's state now) instead of sending it twice.
+    const earlier = messages.bySenderClientId(ctx.scope.userId, ctx.mutationId);
+    if (earlier) return [{ entity: 'messages', id: earlier.id }, { entity: 'conversations', id: earlier.conversationId }];
     mustHandle(ctx.scope, conversation, 'reply in');
     mustBeIn(conversation, ACTIVE_STATUSES, 'reply in');
     const id = this.freshId(ctx.now, args.messageId);

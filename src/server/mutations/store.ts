@@ -15,6 +15,8 @@ export interface AppliedMutationsReads {
 export interface AppliedMutationsWrites {
   /** Written in the transaction of the mutation's effects: both commit or neither. */
   record(tx: WriteTx, entry: { clientId: string; mutationId: string; userId: string; outcome: MutationOutcome; at: number }): void;
+  /** Forgets at most `limit` outcomes recorded before `before`; returns how many. */
+  prune(tx: WriteTx, before: number, limit: number): number;
 }
 
 export type AppliedMutationsStore = AppliedMutationsReads & AppliedMutationsWrites;
@@ -26,6 +28,11 @@ export function createAppliedMutationsStore(db: SqliteDatabase): AppliedMutation
   const insert = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO applied_mutations (client_id, mutation_id, user_id, outcome, applied_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // Oldest first through the applied_at index; bounded so one pass never holds the writer long.
+  const prune = db.prepare<[number, number]>(
+    `DELETE FROM applied_mutations WHERE (client_id, mutation_id) IN
+      (SELECT client_id, mutation_id FROM applied_mutations WHERE applied_at < ? ORDER BY applied_at LIMIT ?)`,
+  );
   return {
     applied: (clientId, mutationId) => {
       const row = get.get(clientId, mutationId);
@@ -34,5 +41,6 @@ export function createAppliedMutationsStore(db: SqliteDatabase): AppliedMutation
     record: (_tx, e) => {
       insert.run(e.clientId, e.mutationId, e.userId, JSON.stringify(e.outcome), e.at);
     },
+    prune: (_tx, before, limit) => prune.run(before, limit).changes,
   };
 }
