@@ -30,6 +30,7 @@ import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './realtime/heartbeat';
 import { ConnectionHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { registerMutationRoutes } from './mutations/routes';
+import { registerMonitorRoutes } from './monitor/routes';
 import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
 import type { Scheduler } from './routing/scheduler';
@@ -171,6 +172,7 @@ export async function buildApp(deps: {
   registerWidgetRoutes(app);
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
+  registerMonitorRoutes(app, { accounts, scopes: domain.scopes, monitor: domain.monitor, now });
   const attachments = new AttachmentsService({
     writer: domain.writer,
     store: domain.attachments,
@@ -196,8 +198,14 @@ export async function buildApp(deps: {
     now,
     frames,
     serverSeq: () => domain.sync.serverSeq(),
-    onConnect: (userId) => domain.routing.connected(userId),
-    onDisconnect: (userId) => domain.routing.disconnected(userId),
+    onConnect: (userId) => {
+      domain.routing.connected(userId);
+      domain.monitor.feed.watch(userId);
+    },
+    onDisconnect: (userId) => {
+      domain.routing.disconnected(userId);
+      domain.monitor.feed.unwatch(userId);
+    },
   });
 
   const stopPush = startPush({ writer: domain.writer, hub, sync: domain.sync, scopes: domain.scopes });
@@ -210,6 +218,7 @@ export async function buildApp(deps: {
     stopSweeping();
     stopPush();
     domain.routing.dispose();
+    domain.monitor.feed.dispose();
     // A bot turn still deciding would otherwise write to a closed database.
     await domain.bot.idle();
     domain.followupReminders.dispose();

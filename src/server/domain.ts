@@ -23,6 +23,7 @@ import { KbService } from './kb/service';
 import { createKbStore, type KbStore } from './kb/store';
 import { BotFirstLine, botProvider, createBotReads, questionMatchScore, type BotOptions } from './bot';
 import { registerMessageMutations } from './messages/mutations';
+import { createMonitor, type Monitor } from './monitor';
 import { AgentMessages } from './messages/service';
 import { createMessagesStore, type MessagesStore } from './messages/store';
 import { registerQcMutations } from './qc/mutations';
@@ -93,6 +94,8 @@ export interface Domain {
   followupReminders: FollowupReminders;
   sla: SlaService;
   escalation: EscalationService;
+  /** the team-lead monitor: live figures, alerts, QC list, reports; interventions are mutations */
+  monitor: Monitor;
 }
 
 export interface DomainOptions {
@@ -164,6 +167,21 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     reportError: options.reportError,
   });
   registerRoutingMutations(registry, routing);
+  const monitor = createMonitor(db, registry, {
+    lifecycle,
+    conversations,
+    org,
+    sync,
+    audit,
+    routing,
+    scopes,
+    router: routing.router,
+    writer,
+    now,
+    scheduler,
+    notify: options.notify,
+    reportError: options.reportError,
+  });
   registerQcMutations(registry, new QcReview({ qc, sync }));
   const escalation = new EscalationService({ writer, conversations, org, access, lifecycle, now });
   const sla = new SlaService({
@@ -245,5 +263,6 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     followupReminders,
     sla,
     escalation,
+    monitor,
   };
 }

@@ -106,6 +106,21 @@ export const MUTATION_ARGS = {
   'kb.delete': z.object({ id: IdSchema }).strict(),
   /** A lead's (or admin's) verdict on a QC flag of their teams. */
   'qc.review': z.object({ flagId: IdSchema, verdict: QcVerdictSchema }).strict(),
+  /*
+   * A lead's (or admin's) interventions from the monitor, on their own teams only; each is in the
+   * audit log. A whisper is an internal note the agent sees (never the customer).
+   */
+  'monitor.whisper': z.object({ conversationId: IdSchema, text: MessageText, messageId: IdSchema.optional() }).strict(),
+  /** The lead takes the conversation over: it becomes theirs. */
+  'monitor.takeover': z.object({ conversationId: IdSchema }).strict(),
+  /** To another agent of the team; refused when they are at capacity unless `force`. */
+  'monitor.reassign': z.object({ conversationId: IdSchema, agentId: IdSchema, force: z.boolean().default(false) }).strict(),
+  'monitor.setCapacity': z.object({ agentId: IdSchema, maxConcurrent: z.number().int().min(0).max(50) }).strict(),
+  'monitor.setPresence': z
+    .object({ agentId: IdSchema, presence: z.enum(['online', 'busy', 'away', 'offline']), reason: z.string().trim().min(1).max(64).optional() })
+    .strict(),
+  /** Waiting conversations into another queue of the lead's teams (same side: platform, or the same shop). */
+  'monitor.moveQueued': z.object({ conversationIds: z.array(IdSchema).min(1).max(100), toQueueId: IdSchema }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MutationName = keyof typeof MUTATION_ARGS;

@@ -1,0 +1,250 @@
+import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
+import { visibleFilter } from '../scope/predicates';
+import type { Scope } from '../scope/scope';
+
+/*
+ * The scoped reads behind the monitor and the reports: a handful of grouped queries over the
+ * caller's queues or agents (the sync scope predicates, so a lead never counts another team's
+ * rows), each on an index of migration 6. The figures themselves are computed from these rows by
+ * the shared KPI formulas (shared/metrics/kpis.ts).
+ */
+
+export interface QueueInfo {
+  id: string;
+  name: string;
+  kind: 'platform' | 'merchant' | 'escalation' | 'feedback';
+  shopId: string | null;
+}
+
+export interface QueueLive {
+  queueId: string;
+  waiting: number;
+  oldestQueuedAt: number | null;
+  active: number;
+}
+
+export interface QueueEntry {
+  queueId: string;
+  queuedAt: number;
+  assignedAt: number | null;
+}
+
+/** Per merchant queue: visits started in the period and the SLA breaches fired on them. */
+export interface MerchantSlaCounts {
+  queueId: string;
+  /** visits that started at least `decidedBefore` (their 2-minute pickup outcome is known) */
+  decidedVisits: number;
+  visits: number;
+  noPickup: number;
+  noReply: number;
+}
+
+export interface AgentInfo {
+  id: string;
+  name: string;
+  maxConcurrent: number;
+}
+
+export interface AgentDay {
+  agentId: string;
+  active: number;
+  resolved: number;
+  avgFirstResponseMs: number | null;
+  openQcFlags: number;
+}
+
+export interface TimedMessage {
+  conversationId: string;
+  senderKind: string;
+  senderId: string | null;
+  createdAt: number;
+}
+
+/** One conversation as the reports group and measure it. */
+export interface ReportConversation {
+  id: string;
+  queueId: string;
+  shopId: string | null;
+  assigneeId: string | null;
+  queuedAt: number | null;
+  assignedAt: number | null;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  csat: number | null;
+  escalated: boolean;
+  /** teams serving its queue */
+  teamIds: string[];
+  /** a lead confirmed an agent-side QC flag on it */
+  qcFailed: boolean;
+}
+
+export interface MetricsReads {
+  queues(scope: Scope): QueueInfo[];
+  queueLive(scope: Scope): QueueLive[];
+  /** entries of the caller's queues with queued_at >= since (the queue they are in now) */
+  queueEntries(scope: Scope, since: number): QueueEntry[];
+  merchantSla(scope: Scope, since: number, decidedBefore: number): MerchantSlaCounts[];
+  escalatedSince(scope: Scope, since: number): Map<string, number>;
+  agents(scope: Scope): AgentInfo[];
+  agentDays(scope: Scope, since: number): AgentDay[];
+  /** customer and agent text messages since `since` in conversations the caller's agents answered since then, by conversation and time */
+  agentMessagesSince(scope: Scope, since: number): TimedMessage[];
+  /** visible conversations created in [from, to) that reached a person's queue */
+  reportConversations(scope: Scope, from: number, to: number): ReportConversation[];
+  /** customer and agent text messages of those conversations, by conversation and time */
+  reportMessages(scope: Scope, from: number, to: number): TimedMessage[];
+  names(table: 'users' | 'teams' | 'shops', ids: readonly string[]): Map<string, string>;
+}
+
+const ACTIVE = "('assigned', 'waiting_customer')";
+
+export function createMetricsStore(db: SqliteDatabase): MetricsReads {
+  const statements = new Map<string, NamedStatement>();
+  /** Runs `sql` (prepared once per text: a few scope shapes) with the scope's parameters. */
+  const all = <R>(sql: string, scope: Scope, params: Record<string, SqlValue> = {}): R[] => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<[Record<string, SqlValue>], unknown>(sql);
+      statements.set(sql, stmt);
+    }
+    const filterParams = visibleFilter('queues', scope).params;
+    return stmt.all({ ...filterParams, ...params }) as R[];
+  };
+  const myQueues = (scope: Scope) => `SELECT t.id FROM queues t WHERE t.deleted = 0 AND (${visibleFilter('queues', scope).sql})`;
+  const myAgents = (scope: Scope) => `SELECT t.id FROM users t WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql})`;
+  const myConversations = (scope: Scope) => `SELECT t.id FROM conversations t WHERE (${visibleFilter('conversations', scope).sql})`;
+
+  return {
+    queues: (scope) =>
+      all<{ id: string; name: string; kind: QueueInfo['kind']; shop_id: string | null }>(
+        `SELECT t.id, t.name, t.kind, t.shop_id FROM queues t WHERE t.deleted = 0 AND (${visibleFilter('queues', scope).sql}) ORDER BY t.name, t.id`,
+        scope,
+      ).map((r) => ({ id: r.id, name: r.name, kind: r.kind, shopId: r.shop_id })),
+
+    queueLive: (scope) =>
+      all<QueueLive>(
+        `SELECT queue_id AS queueId, SUM(status = 'queued') AS waiting,
+           MIN(CASE WHEN status = 'queued' THEN queued_at END) AS oldestQueuedAt, SUM(status IN ${ACTIVE}) AS active
+         FROM conversations WHERE queue_id IN (${myQueues(scope)}) AND status IN ('queued', 'assigned', 'waiting_customer') AND deleted = 0
+         GROUP BY queue_id`,
+        scope,
+      ),
+
+    queueEntries: (scope, since) =>
+      all<QueueEntry>(
+        `SELECT queue_id AS queueId, queued_at AS queuedAt, assigned_at AS assignedAt FROM conversations
+         WHERE queue_id IN (${myQueues(scope)}) AND queued_at >= @since AND deleted = 0`,
+        scope,
+        { since },
+      ),
+
+    merchantSla: (scope, since, decidedBefore) =>
+      all<MerchantSlaCounts>(
+        `SELECT cq.queue_id AS queueId, COUNT(*) AS visits, SUM(cq.since <= @decided) AS decidedVisits,
+           SUM(EXISTS (SELECT 1 FROM sla_breaches b WHERE b.conversation_id = cq.conversation_id AND b.kind = 'no_pickup_2m' AND b.due_at >= cq.since)) AS noPickup,
+           SUM(EXISTS (SELECT 1 FROM sla_breaches b WHERE b.conversation_id = cq.conversation_id AND b.kind = 'no_reply_5m' AND b.fired_at >= @since)) AS noReply
+         FROM conversation_queues cq JOIN queues q ON q.id = cq.queue_id
+         WHERE cq.queue_id IN (${myQueues(scope)}) AND q.kind = 'merchant' AND cq.since >= @since
+         GROUP BY cq.queue_id`,
+        scope,
+        { since, decided: decidedBefore },
+      ),
+
+    escalatedSince: (scope, since) =>
+      new Map(
+        all<{ queueId: string; n: number }>(
+          `SELECT escalated_from_queue_id AS queueId, COUNT(*) AS n FROM conversations
+           WHERE escalated_from_queue_id IN (${myQueues(scope)}) AND queued_at >= @since AND deleted = 0 GROUP BY escalated_from_queue_id`,
+          scope,
+          { since },
+        ).map((r) => [r.queueId, r.n]),
+      ),
+
+    agents: (scope) =>
+      all<AgentInfo>(
+        `SELECT t.id, t.display_name AS name, t.max_concurrent AS maxConcurrent FROM users t
+         WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql}) ORDER BY t.display_name, t.id`,
+        scope,
+      ),
+
+    agentDays: (scope, since) =>
+      all<AgentDay>(
+        `SELECT a.id AS agentId,
+           (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status IN ${ACTIVE} AND c.deleted = 0) AS active,
+           (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.resolved_at >= @since AND c.deleted = 0) AS resolved,
+           (SELECT AVG(c.first_response_at - c.queued_at) FROM conversations c
+              WHERE c.assignee_id = a.id AND c.last_agent_at >= @since AND c.first_response_at >= @since AND c.first_response_at >= c.queued_at AND c.deleted = 0) AS avgFirstResponseMs,
+           (SELECT COUNT(*) FROM qc_flags f WHERE f.agent_id = a.id AND f.status = 'open' AND f.deleted = 0) AS openQcFlags
+         FROM (${myAgents(scope)}) a`,
+        scope,
+        { since },
+      ),
+
+    agentMessagesSince: (scope, since) =>
+      all<TimedMessage>(
+        `SELECT m.conversation_id AS conversationId, m.sender_kind AS senderKind, m.sender_id AS senderId, m.created_at AS createdAt
+         FROM messages m
+         WHERE m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.assignee_id IN (${myAgents(scope)}) AND c.last_agent_at >= @since)
+           AND m.created_at >= @since AND m.kind = 'text' AND m.sender_kind IN ('customer', 'agent') AND m.deleted = 0
+         ORDER BY m.conversation_id, m.created_at, m.seq`,
+        scope,
+        { since },
+      ),
+
+    reportConversations: (scope, from, to) =>
+      all<{
+        id: string;
+        queue_id: string;
+        shop_id: string | null;
+        assignee_id: string | null;
+        queued_at: number | null;
+        assigned_at: number | null;
+        first_response_at: number | null;
+        resolved_at: number | null;
+        csat: number | null;
+        escalated_from_queue_id: string | null;
+        team_ids: string | null;
+        qc_failed: number;
+      }>(
+        `SELECT c.id, c.queue_id, c.shop_id, c.assignee_id, c.queued_at, c.assigned_at, c.first_response_at, c.resolved_at, c.csat,
+           c.escalated_from_queue_id,
+           (SELECT GROUP_CONCAT(qt.team_id) FROM queue_teams qt WHERE qt.queue_id = c.queue_id) AS team_ids,
+           EXISTS (SELECT 1 FROM qc_flags f WHERE f.conversation_id = c.id AND f.side = 'agent' AND f.status = 'confirmed' AND f.deleted = 0) AS qc_failed
+         FROM conversations c
+         WHERE c.created_at >= @from AND c.created_at < @to AND c.queued_at IS NOT NULL AND c.deleted = 0 AND c.id IN (${myConversations(scope)})
+         ORDER BY c.created_at, c.id`,
+        scope,
+        { from, to },
+      ).map((r) => ({
+        id: r.id,
+        queueId: r.queue_id,
+        shopId: r.shop_id,
+        assigneeId: r.assignee_id,
+        queuedAt: r.queued_at,
+        assignedAt: r.assigned_at,
+        firstResponseAt: r.first_response_at,
+        resolvedAt: r.resolved_at,
+        csat: r.csat,
+        escalated: r.escalated_from_queue_id !== null,
+        teamIds: r.team_ids ? r.team_ids.split(',') : [],
+        qcFailed: r.qc_failed === 1,
+      })),
+
+    reportMessages: (scope, from, to) =>
+      all<TimedMessage>(
+        `SELECT m.conversation_id AS conversationId, m.sender_kind AS senderKind, m.sender_id AS senderId, m.created_at AS createdAt
+         FROM messages m
+         WHERE m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.created_at >= @from AND c.created_at < @to AND c.id IN (${myConversations(scope)}))
+           AND m.kind = 'text' AND m.sender_kind IN ('customer', 'agent') AND m.deleted = 0
+         ORDER BY m.conversation_id, m.created_at, m.seq`,
+        scope,
+        { from, to },
+      ),
+
+    names(table, ids) {
+      const column = table === 'users' ? 'display_name' : 'name';
+      const stmt = db.prepare<[string], { name: string }>(`SELECT ${column} AS name FROM ${table} WHERE id = ?`);
+      return new Map(ids.map((id) => [id, stmt.get(id)?.name ?? id]));
+    },
+  };
+}
