@@ -14,6 +14,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // Plain Node entry points: dependencies stay in node_modules (better-sqlite3 is native anyway).
 const nodeEntries = [
   { in: 'src/main/host/main.ts', out: 'dist/main/host.js' },
+  { in: 'src/main/host/verifyCli.ts', out: 'dist/main/verify.js' },
   { in: 'src/server/cli.ts', out: 'dist/server/cli.js' },
   { in: 'src/server/simulate/cli.ts', out: 'dist/server/simulate.js' },
 ];

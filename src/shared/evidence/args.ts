@@ -53,7 +53,6 @@ export interface HistoryExportResult {
 
 /** Export progress, pushed while a big set is gathered and hashed. */
 export interface HistoryExportProgress {
-  path: string;
   phase: 'gathering' | 'attachments' | 'writing' | 'done';
   done: number;
   total: number;

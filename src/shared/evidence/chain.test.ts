@@ -107,6 +107,13 @@ describe('sealing and verifying', () => {
     expect(await kinds(bundle)).toEqual([{ index: 1, kind: 'edited' }]);
   });
 
+  it('names fields outside the format, which no hash covers', async () => {
+    const bundle = await sealed();
+    expect(await kinds({ ...bundle, messages: bundle.messages.map((m, i) => (i === 1 ? { ...m, refundApproved: true } : m)) })).toEqual([
+      { index: null, kind: 'header' },
+    ]);
+  });
+
   it('answers a malformed bundle with the field at fault, not a crash', async () => {
     const bundle: Partial<EvidenceBundle> = await sealed();
     delete bundle.digest;

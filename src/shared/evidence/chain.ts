@@ -86,6 +86,10 @@ export async function verifyBundle(input: unknown): Promise<VerifyResult> {
   }
   const bundle = parsed.data;
   const problems: VerifyProblem[] = [];
+  // Fields the format does not have are not covered by any hash: their presence is itself a finding.
+  if (canonicalJson(bundle) !== canonicalJson(input)) {
+    problems.push({ index: null, kind: 'header', detail: 'the bundle carries fields outside the evidence format' });
+  }
   if ((await sha256Hex(canonicalJson(bundle.header))) !== bundle.digest) {
     problems.push({ index: null, kind: 'header', detail: 'the header does not match the digest' });
   }

@@ -7,4 +7,5 @@ export * from './args';
 export { canonicalJson } from './canonical';
 export { fromBase64, sha256Hex, toBase64 } from './digest';
 export { GENESIS_INPUT, sealBundle, verifyBundle, type UnsealedEvidence } from './chain';
+export { verifyExportText } from './verifyText';
 export { bundleFromHtml, escapeHtml, jsonForScript, renderEvidenceHtml, EVIDENCE_SCRIPT_ID, type EvidenceLang } from './html';

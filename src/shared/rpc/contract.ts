@@ -7,6 +7,13 @@ import type { Agent } from '../domain/org';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
 import {
+  HistoryExportArgsSchema,
+  HistoryVerifyArgsSchema,
+  type HistoryExportProgress,
+  type HistoryExportResult,
+  type VerifyResult,
+} from '../evidence';
+import {
   ConversationFilterSchema,
   HistorySearchArgsSchema,
   type CannedHit,
@@ -98,6 +105,10 @@ export const methods = {
   'conversations.reopen': method(MUTATION_ARGS['conversations.reopen']).returns<QueuedWrite>(),
   'conversations.transfer': method(MUTATION_ARGS['conversations.transfer']).returns<QueuedWrite>(),
   'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
+
+  // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
+  'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),
+  'history.verify': method(HistoryVerifyArgsSchema).returns<VerifyResult>(),
 } as const;
 
 /** Events pushed from the core to every subscribed window. Names are `feature.changed`. */
@@ -117,6 +128,8 @@ export const events = {
   'outbox.changed': event<OutboxStatus>(),
   /** KB articles, canned replies, customers, orders, agents and the rest that changed */
   'entities.changed': event<{ entities: string[] }>(),
+  /** a history.export in progress: gathering conversations, fetching attachments, writing */
+  'history.exportProgress': event<HistoryExportProgress>(),
 } as const;
 
 export type Methods = typeof methods;

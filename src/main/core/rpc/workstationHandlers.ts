@@ -1,4 +1,5 @@
 import { RpcError } from '../../../shared/rpc/errors';
+import { verifyExportFile } from '../evidence/verifyFile';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './handlers';
 
@@ -55,5 +56,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'conversations.reopen': (args) => ws().writes.conversation('conversations.reopen', args),
     'conversations.transfer': (args) => ws().writes.conversation('conversations.transfer', args),
     'presence.set': (args) => ws().writes.plain('presence.set', args),
+    'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
+    'history.verify': ({ path }) => verifyExportFile(path),
   };
 }

@@ -4,6 +4,8 @@ import { openCache } from '../cache/openCache';
 import { RowWriter } from '../cache/rowWriter';
 import { SyncStateStore } from '../cache/syncState';
 import { DraftStore } from '../drafts/draftStore';
+import { httpAttachmentFetcher } from '../evidence/attachmentBytes';
+import { EvidenceExporter } from '../evidence/evidenceExporter';
 import { newClientId } from '../ids';
 import { OfferBook } from '../offers/offerBook';
 import { Outbox } from '../outbox/outbox';
@@ -48,6 +50,7 @@ export class Workspace implements LinkListener {
   readonly library: LibrarySearch;
   readonly offers: OfferBook;
   readonly writes: Writes;
+  readonly evidence: EvidenceExporter;
   private readonly hub: EventHub;
 
   constructor(options: WorkspaceOptions) {
@@ -70,6 +73,8 @@ export class Workspace implements LinkListener {
     this.library = new LibrarySearch(this.db);
     this.offers = new OfferBook(hub, now);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
+    const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
+    this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
   }
 
   /** The user has read the conversation: its unread count drops in every window. */
