@@ -146,6 +146,7 @@ test('a popped-out chat and the workstation stay in sync both ways', async ({ pa
   const popPane = popup.getByTestId('chat-pane');
   const mainPane = page.locator(`[data-testid="chat-pane"][data-conversation="${conversationId}"]`);
   await expect(popPane).toHaveAttribute('data-status', 'assigned');
+  await expect(popup).toHaveTitle('Seatdesk — 会话: 周六');
 
   // Pop-out → main: a reply sent there shows here.
   await popup.getByTestId('composer-input').fill('您好，请在设置里找到账号与安全');

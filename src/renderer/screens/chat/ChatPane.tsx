@@ -19,7 +19,7 @@ import { useNames } from './useNames';
  * the pop-out window both show this, each reading from the core, so they stay in sync.
  * While it is shown, new customer messages count as read.
  */
-export function ChatPane({ conversationId, onPopOut }: { conversationId: string; onPopOut?: () => void }) {
+export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversationId: string; onPopOut?: () => void; onCustomer?: (name: string) => void }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { rpc } = useShell();
@@ -30,6 +30,11 @@ export function ChatPane({ conversationId, onPopOut }: { conversationId: string;
   const [dialog, setDialog] = useState<'resolve' | 'transfer' | null>(null);
   const conversation = chat.conversation;
   const unread = conversation?.unread ?? 0;
+  const customerName = conversation?.customer?.name;
+
+  useEffect(() => {
+    if (customerName) onCustomer?.(customerName);
+  }, [customerName, onCustomer]);
 
   useEffect(() => {
     // Reading is local to this workstation and the core sends no event for it: read the lists again.

@@ -1,4 +1,5 @@
-import { Layout } from 'antd';
+import { Layout, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../../components/AppHeader';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -12,13 +13,16 @@ import { ChatPane } from './ChatPane';
 export function ChatWindow({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const store = useOwnWorkstationStore();
-  useDocumentTitle(`Seatdesk — ${t('chat.title', { id: conversationId })}`);
+  // The customer's name, once the chat has loaded, tells the windows apart in the taskbar. The
+  // title changes with the language too, so it is set again after the app's own title.
+  const [customer, setCustomer] = useState<string | null>(null);
+  useDocumentTitle(`Seatdesk — ${customer ? `${t('window.chat')}: ${customer}` : t('chat.title', { id: conversationId })}`);
   return (
     <WorkstationContext value={store}>
       <Layout data-testid="chat-window" style={{ height: '100vh' }}>
-        <AppHeader title={null} />
+        <AppHeader title={<Typography.Text strong>{customer ?? t('window.chat')}</Typography.Text>} />
         <Layout.Content style={{ minHeight: 0 }}>
-          <ChatPane conversationId={conversationId} />
+          <ChatPane conversationId={conversationId} onCustomer={setCustomer} />
         </Layout.Content>
       </Layout>
     </WorkstationContext>

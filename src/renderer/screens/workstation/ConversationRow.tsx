@@ -29,7 +29,16 @@ export const ConversationRow = memo(function ConversationRow({
       data-testid="conversation-row"
       data-id={conversation.id}
       data-unread={conversation.unread}
+      role="button"
+      tabIndex={0}
+      aria-current={active || undefined}
       onClick={() => onOpen(conversation.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onOpen(conversation.id);
+        }
+      }}
       style={{
         height: ROW_HEIGHT,
         padding: '0 12px',
