@@ -62,6 +62,16 @@ describe('workstation store', () => {
     expect(totalUnread(store.getState())).toBe(5);
   });
 
+  it('listens again after being stopped and started (as React StrictMode does with effects)', async () => {
+    const { world, core, store } = await started();
+    stop!();
+    stop = store.getState().start();
+    world.mine = [summary('z')];
+    await settle();
+    core.emit('conversations.changed', { ids: ['z'] });
+    await vi.waitFor(() => expect(store.getState().lists.mine.map((c) => c.id)).toEqual(['z']));
+  });
+
   it('takes the pushed offers as they are', async () => {
     const { core, store } = await started();
     core.emit('offers.changed', [{ conversationId: 'q1', queueId: 'q-account', expiresAt: Date.now() + 20_000, customer: null }]);

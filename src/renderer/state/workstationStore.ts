@@ -79,8 +79,6 @@ export function createWorkstationStore(rpc: Rpc): WorkstationStore {
       // A failed read (signed out meanwhile, link lost) is retried by the next event or relink.
       await task().catch(() => undefined);
     };
-    const lists = coalesce(swallow(readAll));
-    const agents = coalesce(swallow(readAgents));
 
     return {
       lists: { mine: [], waiting_customer: [], resolved_today: [] },
@@ -93,6 +91,10 @@ export function createWorkstationStore(rpc: Rpc): WorkstationStore {
       insertion: null,
 
       start() {
+        // Made per start: a stopped store (React's StrictMode stops and starts effects once) must
+        // start listening again with live, not cancelled, schedulers.
+        const lists = coalesce(swallow(readAll));
+        const agents = coalesce(swallow(readAgents));
         const stops = [
           rpc.on('conversations.changed', lists),
           rpc.on('messages.changed', lists),
