@@ -2,6 +2,7 @@ import { Empty, Flex, Tag, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
+import { usePageVisible } from '../../components/usePageVisible';
 import { useReportError } from '../../components/useReportError';
 import { LevelTag } from '../workstation/LevelTag';
 import { SlaTag } from '../workstation/SlaTag';
@@ -17,7 +18,7 @@ import { useNames } from './useNames';
 /**
  * One chat: its header with the actions, the thread and the composer. The workstation's tabs and
  * the pop-out window both show this, each reading from the core, so they stay in sync.
- * While it is shown, new customer messages count as read.
+ * While it is on screen, new customer messages count as read.
  */
 export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversationId: string; onPopOut?: () => void; onCustomer?: (name: string) => void }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
   const [dialog, setDialog] = useState<'resolve' | 'transfer' | null>(null);
   const conversation = chat.conversation;
   const unread = conversation?.unread ?? 0;
+  const visible = usePageVisible();
   const customerName = conversation?.customer?.name;
 
   useEffect(() => {
@@ -37,14 +39,15 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
   }, [customerName, onCustomer]);
 
   useEffect(() => {
+    // Only an open chat on screen counts as read: a minimised window keeps its unread badge.
     // Reading is local to this workstation and the core sends no event for it: read the lists again.
-    if (unread > 0) {
+    if (unread > 0 && visible) {
       void rpc.conversations
         .read({ conversationId })
         .then(() => workstation.getState().refresh())
         .catch(() => undefined);
     }
-  }, [rpc, workstation, conversationId, unread]);
+  }, [rpc, workstation, conversationId, unread, visible]);
 
   if (chat.missing && !conversation) return <Empty data-testid="chat-missing" description={t('chat.missing')} />;
   if (!conversation) return null;

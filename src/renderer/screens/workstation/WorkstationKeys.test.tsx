@@ -52,6 +52,23 @@ describe('workstation keyboard', () => {
     await until(() => expect(document.title).toBe('(1) Seatdesk — 工作台'));
   });
 
+  it('keeps the open chat unread while the window is hidden, and reads it once shown', async () => {
+    const visibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    visibility('hidden');
+    try {
+      await workstation();
+      await expectActive('c1');
+      await until(() => expect(document.title).toBe('(3) Seatdesk — 工作台'));
+      await act(async () => visibility('visible'));
+      await until(() => expect(document.title).toBe('(1) Seatdesk — 工作台'));
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+  });
+
   it('opens the command palette on Ctrl+K and jumps to the conversation typed there', async () => {
     await workstation();
     await key({ key: 'k', ctrlKey: true });
