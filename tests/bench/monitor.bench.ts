@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { hashPassword } from '../../src/server/accounts/passwords';
+import { hashSessionToken } from '../../src/server/accounts/tokens';
+import { startServerWithInternals } from '../../src/server/app';
+import { serveUntilStdinEnds, spawnServer } from './serverChild';
+
+/*
+ * How far behind the team-lead monitor runs under load. A child server holds 20 platform teams of
+ * 50 agents (1,000, all online, 5 chats each, assigned automatically), one queue and one lead per
+ * team, and 5,000 customers. This process signs the 20 leads in with a socket each and sends
+ * customer messages at --rate per second for --seconds (first messages open conversations, later
+ * ones follow up). Lag = arrival of the first `monitor.changed` on the lead's socket that carries
+ * the message's queue and was computed after the message's HTTP answer came back (so certainly
+ * counts it), minus the moment the message was sent: the HTTP round trip is included.
+ * Reports p50/p99/max lag, events per lead, and the server's RSS and CPU.
+ * Run: node tests/bench/run.mjs monitor --rate 200 --seconds 40
+ */
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const TEAMS = 20;
+const AGENTS_PER_TEAM = 50;
+const CUSTOMERS = arg('customers', 5000);
+const RATE = arg('rate', 200);
+const SECONDS = arg('seconds', 40);
+const PASSWORD = 'bench-password';
+const token = (i: number) => `bench-customer-${String(i).padStart(6, '0')}-0123456789abcdef`;
+const queueOf = (team: number) => `bq-${team}`;
+
+async function serve(dataDir: string): Promise<void> {
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false, acceptMode: 'auto' });
+  const { domain, accountsStore } = internals;
+  const now = Date.now();
+  const passwordHash = await hashPassword(PASSWORD);
+  const agents: string[] = [];
+  domain.writer.write((tx) => {
+    for (let team = 0; team < TEAMS; team += 1) {
+      domain.org.insertTeam(tx, { id: `bt-${team}`, name: `Team ${team}`, kind: 'platform', shopId: null });
+      domain.org.insertQueue(tx, { id: queueOf(team), name: `Queue ${team}`, kind: 'platform', shopId: null, teamIds: [`bt-${team}`], botFirst: false, channels: ['chat'], hours: '24x7', maxConcurrent: null });
+    }
+  });
+  const users: Parameters<typeof accountsStore.insertUsers>[0][number][] = [];
+  for (let team = 0; team < TEAMS; team += 1) {
+    users.push({ id: `bl-${team}`, username: `blead${team}`, displayName: `Lead ${team}`, role: 'lead' as const, teamKind: 'platform' as const, passwordHash, createdAt: now });
+    for (let a = 0; a < AGENTS_PER_TEAM; a += 1) {
+      const id = `ba-${team}-${a}`;
+      agents.push(id);
+      users.push({ id, username: `bagent${team}x${a}`, displayName: `Agent ${team}-${a}`, role: 'agent' as const, teamKind: 'platform' as const, passwordHash, createdAt: now });
+    }
+  }
+  accountsStore.insertUsers(users);
+  domain.writer.write((tx) => {
+    for (const u of users) {
+      const team = u.id.split('-')[1]!;
+      domain.org.setSeatProfile(tx, u.id, { shopId: null, skills: [], maxConcurrent: 5 });
+      domain.org.addTeamMember(tx, `bt-${team}`, u.id);
+    }
+    for (let i = 0; i < CUSTOMERS; i += 1) {
+      domain.customers.insertCustomer(tx, { id: `bc-${i}`, name: `Customer ${i}`, level: 'normal', tags: [], phone: null, email: null, address: null, createdAt: now });
+      domain.customerSessions.insertSession(tx, { tokenHash: hashSessionToken(token(i)), customerId: `bc-${i}`, createdAt: now, expiresAt: now + 24 * 3600_000 });
+    }
+  });
+  // Agents online in-process (no sockets of their own): the router assigns chats to them.
+  for (const id of agents) {
+    domain.routing.connected(id);
+    domain.routing.setPresence(id, 'online');
+  }
+  serveUntilStdinEnds(server, { seedMs: Date.now() - now });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function measure(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-monitor-'));
+  const server = await spawnServer([join(dir, 'server')]);
+  console.log(`server seeded ${TEAMS * AGENTS_PER_TEAM} agents, ${TEAMS} leads, ${CUSTOMERS} customers in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s`);
+
+  // Sent-but-not-yet-seen messages per queue (sent, answered: wall-clock ms, shared with the child), and the lags.
+  const pending = new Map<string, { sent: number; answered: number }[]>();
+  const lags: number[] = [];
+  /** from the HTTP answer (the commit is done) to the event: the monitor's own delay */
+  const afterAnswer: number[] = [];
+  const roundTrips: number[] = [];
+  const events = new Array<number>(TEAMS).fill(0);
+  const sockets: WebSocket[] = [];
+  for (let team = 0; team < TEAMS; team += 1) {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `blead${team}`, password: PASSWORD }),
+    });
+    const { token: leadToken } = (await login.json()) as { token: string };
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`, { headers: { authorization: `Bearer ${leadToken}` } });
+    await new Promise((resolve) => socket.once('message', resolve));
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { t: string; name?: string; payload?: { at: number; queues: { queueId: string }[] } };
+      if (frame.t !== 'event' || frame.name !== 'monitor.changed') return;
+      const arrived = Date.now();
+      events[team]! += 1;
+      for (const q of frame.payload!.queues) {
+        const list = pending.get(q.queueId) ?? [];
+        // Only messages answered before the server computed this event are surely in it.
+        for (const m of list) {
+          if (m.answered > frame.payload!.at) continue;
+          lags.push(arrived - m.sent);
+          afterAnswer.push(arrived - m.answered);
+        }
+        pending.set(q.queueId, list.filter((m) => m.answered > frame.payload!.at));
+      }
+    });
+    sockets.push(socket);
+  }
+
+  const conversations = new Map<number, string>();
+  let sent = 0;
+  let failed = 0;
+  const started = performance.now();
+  const before = await server.usage();
+  const inFlight = new Set<Promise<void>>();
+  while (performance.now() - started < SECONDS * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+    while (sent < due && inFlight.size < 64) {
+      const i = sent % CUSTOMERS;
+      const team = i % TEAMS;
+      sent += 1;
+      const at = Date.now();
+      const body = { queueId: queueOf(team), text: `第${sent}条消息`, ...(conversations.has(i) ? { conversationId: conversations.get(i) } : {}) };
+      const request = fetch(`${server.url}/api/customer/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify(body),
+      }).then(async (response) => {
+        if (response.status !== 200) {
+          failed += 1;
+          return;
+        }
+        const { conversationId } = (await response.json()) as { conversationId: string };
+        conversations.set(i, conversationId);
+        const list = pending.get(queueOf(team)) ?? [];
+        list.push({ sent: at, answered: Date.now() });
+        roundTrips.push(Date.now() - at);
+        pending.set(queueOf(team), list);
+      });
+      const tracked = request.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await Promise.all(inFlight);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const after = await server.usage();
+  for (const list of [lags, afterAnswer, roundTrips]) list.sort((a, b) => a - b);
+  const unseen = [...pending.values()].reduce((n, list) => n + list.length, 0);
+  console.log(
+    `${sent} messages in ${SECONDS} s (${failed} failed), ${conversations.size} conversations; ` +
+      `monitor lag from send p50 ${percentile(lags, 50).toFixed(0)} ms, p99 ${percentile(lags, 99).toFixed(0)} ms, max ${(lags.at(-1) ?? NaN).toFixed(0)} ms over ${lags.length} messages (${unseen} never seen); ` +
+      `from the HTTP answer p50 ${percentile(afterAnswer, 50).toFixed(0)} ms, p99 ${percentile(afterAnswer, 99).toFixed(0)} ms; ` +
+      `HTTP round trip p50 ${percentile(roundTrips, 50).toFixed(0)} ms, p99 ${percentile(roundTrips, 99).toFixed(0)} ms; ` +
+      `events per lead ${Math.min(...events)}–${Math.max(...events)} (${(events.reduce((a, b) => a + b, 0) / TEAMS / SECONDS).toFixed(1)}/s); ` +
+      `server CPU ${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s, RSS ${after.rssMb} MB`,
+  );
+  for (const socket of sockets) socket.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt > 0) await serve(process.argv[serveAt + 1]!);
+else await measure();
