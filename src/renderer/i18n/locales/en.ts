@@ -234,6 +234,18 @@ export const en: Messages = {
       action: 'Action',
     },
   },
+  outbox: {
+    failed: '"{{action}}" did not go through',
+    dismiss: 'Dismiss',
+    action: {
+      conversations_accept: 'Accept the chat',
+      conversations_decline: 'Decline the chat',
+      conversations_resolve: 'Resolve the chat',
+      conversations_reopen: 'Reopen the chat',
+      conversations_transfer: 'Transfer the chat',
+      presence_set: 'Change presence',
+    },
+  },
   monitor: {
     empty: 'No monitoring data yet',
     forbidden: 'Only team leads and administrators can see the team monitor',

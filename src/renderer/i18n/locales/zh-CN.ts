@@ -236,6 +236,18 @@ export const zhCN = {
       action: '操作',
     },
   },
+  outbox: {
+    failed: '“{{action}}”未成功',
+    dismiss: '知道了',
+    action: {
+      conversations_accept: '接起会话',
+      conversations_decline: '拒绝会话',
+      conversations_resolve: '解决会话',
+      conversations_reopen: '重新打开会话',
+      conversations_transfer: '转接会话',
+      presence_set: '切换在线状态',
+    },
+  },
   monitor: {
     empty: '暂无监控数据',
     forbidden: '仅组长和管理员可以查看班组监控',

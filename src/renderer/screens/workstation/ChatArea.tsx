@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { tabIds } from '../../state/workstationStore';
 import { ChatPane } from '../chat/ChatPane';
+import { FailedWrites } from './FailedWrites';
 import { OfferBar } from './OfferBar';
 import { useWorkstation } from './workstationContext';
 
-/** Centre: the offers, then a tab per active chat (the agent's own, plus any opened from the lists). */
+/** Centre: the offers and refused writes, then a tab per active chat (the agent's own, plus any opened from the lists). */
 export function ChatArea() {
   const { t } = useTranslation();
   const { openWindow } = useShell();
@@ -21,6 +22,7 @@ export function ChatArea() {
   return (
     <Flex vertical data-testid="chat-area" style={{ height: '100%' }}>
       <OfferBar />
+      <FailedWrites />
       {tabs.length === 0 || !activeId ? (
         <Flex flex={1} align="center" justify="center" style={{ padding: 24 }}>
           <Empty
