@@ -116,7 +116,7 @@ describe('evidence export and verify', () => {
     expect(bundle.messages.map((m) => m.body)).toEqual(bodies.map((body) => body.replace(F.phone, '138****5678')));
     expect(bundle.messages.filter((m) => m.senderKind !== 'system').map((m) => m.body)).toEqual(['退款没到，电话 138****5678', HOSTILE, REPLY]);
     expect(bundle.agents).toEqual([{ id: F.users.mA, displayName: expect.any(String) }]);
-    expect(bundle.messages[0]!.attachments[0]).toMatchObject({ id: attachmentId, sha256: await sha256Hex(PNG) });
+    expect(bundle.messages[0]!.attachments[0]).toMatchObject({ id: attachmentId, sha256: sha256Hex(PNG) });
     expect(bundle.files[attachmentId]).toBe(Buffer.from(PNG).toString('base64'));
 
     const page = await readFile(html.path, 'utf8');

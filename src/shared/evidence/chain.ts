@@ -40,7 +40,7 @@ export interface UnsealedEvidence {
   files: EvidenceBundle['files'];
 }
 
-const linkOf = (previous: string, message: Omit<EvidenceMessage, 'link'>): Promise<string> => {
+const linkOf = (previous: string, message: Omit<EvidenceMessage, 'link'>): string => {
   const { link: _link, ...content } = message as EvidenceMessage;
   return sha256Hex(previous + canonicalJson(content));
 };
@@ -48,14 +48,14 @@ const contentDigest = (bundle: Pick<EvidenceBundle, 'agents' | 'conversations'>)
   sha256Hex(canonicalJson({ agents: bundle.agents, conversations: bundle.conversations }));
 
 /** Masks (unless the header says unmasked), numbers and chains the messages, and seals the header. */
-export async function sealBundle(input: UnsealedEvidence): Promise<EvidenceBundle> {
+export function sealBundle(input: UnsealedEvidence): EvidenceBundle {
   const masked = input.header.masked;
   const conversations = masked ? input.conversations.map(maskConversation) : input.conversations;
-  let previous = await sha256Hex(GENESIS_INPUT);
+  let previous = sha256Hex(GENESIS_INPUT);
   const messages: EvidenceMessage[] = [];
   for (const [position, message] of input.messages.entries()) {
     const numbered = { ...(masked ? maskMessage(message) : message), position };
-    previous = await linkOf(previous, numbered);
+    previous = linkOf(previous, numbered);
     messages.push({ ...numbered, link: previous });
   }
   const header: EvidenceHeader = {
@@ -64,10 +64,10 @@ export async function sealBundle(input: UnsealedEvidence): Promise<EvidenceBundl
     ...input.header,
     conversationCount: conversations.length,
     messageCount: messages.length,
-    contentSha256: await contentDigest({ agents: input.agents, conversations }),
+    contentSha256: contentDigest({ agents: input.agents, conversations }),
     chainHead: previous,
   };
-  return { header, conversations, agents: input.agents, messages, files: input.files, digest: await sha256Hex(canonicalJson(header)) };
+  return { header, conversations, agents: input.agents, messages, files: input.files, digest: sha256Hex(canonicalJson(header)) };
 }
 
 /**
@@ -77,7 +77,7 @@ export async function sealBundle(input: UnsealedEvidence): Promise<EvidenceBundl
  * it would be), `reordered` (out of position), `inserted` (a position the export never had, or a
  * second message claiming a position that does not chain).
  */
-export async function verifyBundle(input: unknown): Promise<VerifyResult> {
+export function verifyBundle(input: unknown): VerifyResult {
   const parsed = EvidenceBundleSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -90,23 +90,23 @@ export async function verifyBundle(input: unknown): Promise<VerifyResult> {
   if (canonicalJson(bundle) !== canonicalJson(input)) {
     problems.push({ index: null, kind: 'header', detail: 'the bundle carries fields outside the evidence format' });
   }
-  if ((await sha256Hex(canonicalJson(bundle.header))) !== bundle.digest) {
+  if ((sha256Hex(canonicalJson(bundle.header))) !== bundle.digest) {
     problems.push({ index: null, kind: 'header', detail: 'the header does not match the digest' });
   }
-  if ((await contentDigest(bundle)) !== bundle.header.contentSha256) {
+  if ((contentDigest(bundle)) !== bundle.header.contentSha256) {
     problems.push({ index: null, kind: 'header', detail: 'conversations, customers, tickets or agents differ from what the header recorded' });
   }
-  problems.push(...(await checkMessages(bundle)));
+  problems.push(...(checkMessages(bundle)));
   const seen = new Set<string>();
   const unique = problems.filter((p) => !seen.has(`${p.index}:${p.kind}`) && seen.add(`${p.index}:${p.kind}`));
   unique.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
   return unique.length === 0 ? { ok: true, digest: bundle.digest } : { ok: false, problems: unique };
 }
 
-async function checkMessages(bundle: EvidenceBundle): Promise<VerifyProblem[]> {
+function checkMessages(bundle: EvidenceBundle): VerifyProblem[] {
   const { messages, header } = bundle;
   const count = header.messageCount;
-  const genesis = await sha256Hex(GENESIS_INPUT);
+  const genesis = sha256Hex(GENESIS_INPUT);
   const problems: VerifyProblem[] = [];
   const atPosition = new Map<number, number[]>();
   messages.forEach((m, index) => atPosition.set(m.position, [...(atPosition.get(m.position) ?? []), index]));
@@ -115,8 +115,8 @@ async function checkMessages(bundle: EvidenceBundle): Promise<VerifyProblem[]> {
     const before = atPosition.get(position - 1);
     return before && before.length === 1 ? messages[before[0]!]!.link : null;
   };
-  const chainsAfter = async (index: number, previous: string | null) =>
-    previous !== null && (await linkOf(previous, messages[index]!)) === messages[index]!.link;
+  const chainsAfter = (index: number, previous: string | null) =>
+    previous !== null && (linkOf(previous, messages[index]!)) === messages[index]!.link;
 
   // Inserted: a position past the end, or the extra claimants of a position.
   const inserted = new Set<number>();
@@ -131,8 +131,8 @@ async function checkMessages(bundle: EvidenceBundle): Promise<VerifyProblem[]> {
     let genuine: number | undefined;
     for (const index of indexes) {
       // A forger can chain an added message onto its predecessor, but not make the next one chain onto it.
-      const fromLeft = await chainsAfter(index, previous);
-      const toRight = next === undefined ? messages[index]!.link === header.chainHead : await chainsAfter(next, messages[index]!.link);
+      const fromLeft = chainsAfter(index, previous);
+      const toRight = next === undefined ? messages[index]!.link === header.chainHead : chainsAfter(next, messages[index]!.link);
       if (fromLeft && toRight) genuine = index;
     }
     genuine ??= indexes[0]!;
@@ -159,7 +159,7 @@ async function checkMessages(bundle: EvidenceBundle): Promise<VerifyProblem[]> {
   // the head the header recorded, or an included file whose bytes changed.
   for (const { m, index } of kept) {
     const previous = linkBefore(m.position);
-    if (previous !== null && !(await chainsAfter(index, previous))) {
+    if (previous !== null && !(chainsAfter(index, previous))) {
       problems.push({ index, kind: 'edited', detail: `message ${m.id} changed after export` });
     } else if (m.position === count - 1 && m.link !== header.chainHead) {
       problems.push({ index, kind: 'edited', detail: `message ${m.id} does not end the chain the header recorded` });
@@ -168,7 +168,7 @@ async function checkMessages(bundle: EvidenceBundle): Promise<VerifyProblem[]> {
       const base64 = bundle.files[file.id];
       if (base64 === undefined || file.sha256 === null) continue;
       const bytes = fromBase64(base64);
-      if (!bytes || (await sha256Hex(bytes)) !== file.sha256) {
+      if (!bytes || (sha256Hex(bytes)) !== file.sha256) {
         problems.push({ index, kind: 'edited', detail: `attachment ${file.id} differs from its recorded hash` });
       }
     }

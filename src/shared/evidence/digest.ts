@@ -1,16 +1,18 @@
+import { sha256 } from './sha256';
+
 /*
- * SHA-256 and base64 through the platform: WebCrypto (crypto.subtle) and atob/btoa exist in
- * Node 20 and in every browser, so src/shared needs no node:crypto and no hand-written hash.
+ * Hex SHA-256 and base64 for bundles. atob/btoa exist in Node 20 and in every browser, so
+ * src/shared needs no node:* module.
  */
 
 const utf8 = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** Lower-case hex SHA-256 of a string's UTF-8 bytes, or of raw bytes. */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? utf8.encode(data) : data;
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+export function sha256Hex(data: string | Uint8Array): string {
+  const hash = sha256(typeof data === 'string' ? utf8.encode(data) : data);
   let hex = '';
-  for (const byte of hash) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of hash) hex += HEX[byte];
   return hex;
 }
 

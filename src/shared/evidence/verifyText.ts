@@ -9,12 +9,12 @@ const notAnExport = (detail: string): VerifyResult => ({ ok: false, problems: [{
  * whole page is then rendered again from it: the page is a pure function of the bundle, so an
  * edit to the readable transcript that leaves the bundle alone is caught too.
  */
-export async function verifyExportText(text: string): Promise<VerifyResult> {
+export function verifyExportText(text: string): VerifyResult {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('<')) {
     const embedded = bundleFromHtml(trimmed);
     if (embedded === null) return notAnExport('no Seatdesk evidence bundle in this HTML file');
-    const result = await verifyBundle(embedded);
+    const result = verifyBundle(embedded);
     // verified, so exactly the format's fields: the page can be rendered again from it
     if (!result.ok) return result;
     const lang: EvidenceLang = /^<!doctype html>\n<html lang="en">/.test(trimmed) ? 'en' : 'zh-CN';

@@ -93,7 +93,7 @@ describe('EvidenceExporter', () => {
     expect(bundle.conversations[0]).toMatchObject({ queueName: '店铺A售后', tickets: [{ ticket: { id: 't-1' } }] });
     expect(bundle.conversations[0]!.tickets[0]!.events.map((e) => e.id)).toEqual(['te-1', 'te-2']);
     expect(bundle.messages.map((m) => m.id)).toEqual(['e-1', 'e-2']);
-    expect(bundle.messages[0]!.attachments[0]!.sha256).toBe(await sha256Hex(FILE));
+    expect(bundle.messages[0]!.attachments[0]!.sha256).toBe(sha256Hex(FILE));
     expect(bundle.messages[1]!.attachments[0]!.sha256).toBeNull();
     expect(Object.keys(bundle.files)).toEqual(['att-here']);
     expect(bundle.agents).toEqual([{ id: 'u-ma', displayName: '小马' }]);

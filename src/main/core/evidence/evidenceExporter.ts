@@ -87,7 +87,7 @@ export class EvidenceExporter {
       files: hashed.files,
     };
     this.progress({ phase: 'writing', done: 0, total: 1 });
-    const bundle = await sealBundle(input);
+    const bundle = sealBundle(input);
     const text = args.format === 'html' ? renderEvidenceHtml(bundle, args.lang) : JSON.stringify(bundle, null, 1);
     const label = conversations.length === 1 ? conversations[0]!.id : `${conversations.length}-conversations`;
     const folder = this.options.folder?.() ?? exportFolder();
@@ -104,7 +104,7 @@ export class EvidenceExporter {
     for (const [i, ref] of all.entries()) {
       if (refs.has(ref.id)) continue;
       const bytes = await this.options.fetchAttachment(ref.id, signal);
-      refs.set(ref.id, { ...ref, sha256: bytes ? await sha256Hex(bytes) : null });
+      refs.set(ref.id, { ...ref, sha256: bytes ? sha256Hex(bytes) : null });
       if (bytes && include) files[ref.id] = toBase64(bytes);
       await this.step('attachments', i + 1, all.length, signal);
     }
