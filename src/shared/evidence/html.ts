@@ -83,8 +83,8 @@ const STYLE = `body{font:14px/1.5 system-ui,"Microsoft YaHei","WenQuanYi Micro H
 h1{font-size:20px}h2{font-size:16px;margin-top:32px;border-bottom:1px solid #ddd}
 table.meta td{padding:2px 12px 2px 0;vertical-align:top}code{font-size:12px;word-break:break-all}
 ol.transcript{list-style:none;padding:0}ol.transcript li{margin:6px 0;padding:6px 10px;border-left:3px solid #d9d9d9}
-li.customer{border-color:#1677ff}li.agent{border-color:#52c41a}li.bot{border-color:#722ed1}
-li.note{background:#fffbe6;border-color:#faad14}li.event{color:#666;font-size:12px;border-color:#eee}
+ol.transcript li.customer{border-color:#1677ff}ol.transcript li.agent{border-color:#52c41a}ol.transcript li.bot{border-color:#722ed1}
+ol.transcript li.note{background:#fffbe6;border-color:#faad14}ol.transcript li.event{color:#666;font-size:12px;border-color:#eee}
 .who{font-weight:600;margin-right:8px}.when{color:#888;font-size:12px}.body{white-space:pre-wrap;word-break:break-word}
 img{max-width:320px;display:block;margin-top:4px}@media print{body{margin:0}}`;
 
