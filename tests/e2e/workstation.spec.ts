@@ -89,6 +89,8 @@ test('a customer writes, the agent accepts the offer and answers with a filled c
   await input.press('Control+Enter');
   await resolveAs(page, '账号安全');
   await expect(page.locator(`[data-testid="conversation-row"][data-id="${conversationId}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-testid="chat-tab"][data-id="${conversationId}"]`)).toHaveCount(0);
+  await expect.poll(async () => (await customer.conversation(conversationId)).status).toBe('resolved');
 });
 
 test('three concurrent chats keep their own unread counts, and hostile text renders as text', async ({ page }) => {

@@ -10,6 +10,7 @@ export function ResolveDialog({ conversationId, open, onClose }: { conversationI
   const { t } = useTranslation();
   const { rpc } = useShell();
   const report = useReportError();
+  const closeTab = useWorkstation((s) => s.close);
   const resolved = useWorkstation((s) => s.lists.resolved_today);
   const [category, setCategory] = useState('');
   const options = useMemo(
@@ -22,6 +23,8 @@ export function ResolveDialog({ conversationId, open, onClose }: { conversationI
     onClose();
     setCategory('');
     void rpc.conversations.resolve({ conversationId, category: value }).catch(report);
+    // Done with it here: its tab closes (it stays in the lists and can be opened again).
+    closeTab(conversationId);
   };
   return (
     <Modal open={open} title={t('actions.resolveTitle')} okText={t('actions.resolve')} onOk={submit} onCancel={onClose} okButtonProps={{ disabled: !category.trim(), ...{ 'data-testid': 'resolve-confirm' } }} destroyOnHidden>

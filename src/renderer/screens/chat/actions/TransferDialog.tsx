@@ -13,6 +13,7 @@ export function TransferDialog({ conversationId, open, onClose }: { conversation
   const { t } = useTranslation();
   const { rpc } = useShell();
   const report = useReportError();
+  const closeTab = useWorkstation((s) => s.close);
   const me = useAppState((s) => s.session?.userId);
   const agents = useWorkstation((s) => s.agents);
   const queues = useWorkstation((s) => s.queues);
@@ -29,6 +30,8 @@ export function TransferDialog({ conversationId, open, onClose }: { conversation
     onClose();
     const to = target === 'agent' ? { agentId: chosen } : { queueId: chosen };
     void rpc.conversations.transfer({ conversationId, to, ...(note.trim() ? { note: note.trim() } : {}) }).catch(report);
+    // Done with it here: its tab closes (it stays in the lists and can be opened again).
+    closeTab(conversationId);
     setNote('');
   };
 
