@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CoreOptions, SecretStore, SettingsStore } from '../../src/main/core/ports';
 
 /** Stores that live in memory, for cores created inside a test process. */
@@ -21,9 +24,10 @@ export function memorySecretStore(): SecretStore & { values: Map<string, string>
   };
 }
 
+/** Core options for a test; without a dataDir each core gets a fresh temp folder for its caches. */
 export function testCoreOptions(overrides: Partial<CoreOptions> = {}): CoreOptions {
   return {
-    dataDir: '/nonexistent-test-dir',
+    dataDir: overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'seatdesk-core-')),
     settings: memorySettingsStore(),
     secrets: memorySecretStore(),
     shell: 'browser',
