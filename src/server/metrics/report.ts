@@ -27,16 +27,19 @@ export function buildReport(reads: MetricsReads, scope: Scope, query: Pick<Repor
     }),
     (i) => i.key,
   );
-  const names = reads.names(query.groupBy === 'agent' ? 'users' : query.groupBy === 'team' ? 'teams' : 'shops', [...groups.keys()]);
+  // A conversation of the lead's queue may have gone on to another team's agent: rows only for
+  // the agents, teams and shops the caller may see, so a report names nobody outside their scope.
+  const names = reads.visibleNames(query.groupBy === 'agent' ? 'agents' : query.groupBy === 'team' ? 'teams' : 'shops', scope, [...groups.keys()]);
 
   return [...groups.entries()]
+    .filter(([key]) => names.has(key))
     .map(([key, list]): ReportRow => {
       const merchant = list.filter((c) => c.shopId !== null);
       const rated = list.flatMap((c) => (c.csat === null ? [] : [c.csat]));
       const handled = list.filter((c) => c.firstResponseAt !== null);
       return {
         key,
-        name: names.get(key) ?? key,
+        name: names.get(key)!,
         conversations: list.length,
         pickup30Rate: pickupRate(
           list.flatMap((c) => (c.queuedAt === null ? [] : [{ queuedAt: c.queuedAt, assignedAt: c.assignedAt }])),

@@ -93,7 +93,8 @@ export interface MetricsReads {
   reportConversations(scope: Scope, from: number, to: number): ReportConversation[];
   /** customer and agent text messages of those conversations, by conversation and time */
   reportMessages(scope: Scope, from: number, to: number): TimedMessage[];
-  names(table: 'users' | 'teams' | 'shops', ids: readonly string[]): Map<string, string>;
+  /** display names of those agents / teams / shops the caller may see; the others are left out */
+  visibleNames(entity: 'agents' | 'teams' | 'shops', scope: Scope, ids: readonly string[]): Map<string, string>;
 }
 
 const ACTIVE = "('assigned', 'waiting_customer')";
@@ -241,10 +242,15 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
         { from, to },
       ),
 
-    names(table, ids) {
-      const column = table === 'users' ? 'display_name' : 'name';
-      const stmt = db.prepare<[string], { name: string }>(`SELECT ${column} AS name FROM ${table} WHERE id = ?`);
-      return new Map(ids.map((id) => [id, stmt.get(id)?.name ?? id]));
+    visibleNames(entity, scope, ids) {
+      const [table, column] = entity === 'agents' ? ['users', 'display_name'] : [entity, 'name'];
+      const sql = `SELECT t.${column} AS name FROM ${table} t WHERE t.id = @id AND (${visibleFilter(entity, scope).sql})`;
+      const names = new Map<string, string>();
+      for (const id of ids) {
+        const row = all<{ name: string }>(sql, scope, { id })[0];
+        if (row) names.set(id, row.name);
+      }
+      return names;
     },
   };
 }

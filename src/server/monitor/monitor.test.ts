@@ -323,6 +323,8 @@ describe('reports', () => {
     const p1 = report.rows.find((r) => r.key === F.users.p1)!;
     expect(p1).toMatchObject({ name: 'User p1', avgReplyIntervalMs: 20 * S, appealRate: null, escalationRate: null, qcPassRate: 1 });
     expect(report.rows.every((r) => r.key !== F.users.p2 && r.key !== F.users.mA)).toBe(true);
+    const byTeam = ReportResponseSchema.parse(await (await t.get(`/api/reports?groupBy=team&from=${from}&to=${to}`, bearer(t.tokens.leadX))).json());
+    expect(byTeam.rows.map((r) => [r.key, r.name])).toEqual([[F.teamX, 'Team X']]);
 
     const csv = await t.get(`/api/reports?groupBy=shop&from=${from}&to=${to}&format=csv`, bearer(t.tokens.admin));
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
