@@ -77,6 +77,20 @@ test('a customer writes, the agent accepts the offer and answers with a filled c
     .poll(async () => (await customer.messages(conversationId)).filter((m) => m.senderKind === 'agent').map((m) => m.body))
     .toEqual(['您好王小明，我是账号安全客服李小满，请问账号遇到了什么问题？']);
 
+  // "#" searches the knowledge base and puts the picked answer in as plain text.
+  await input.pressSequentially('#忘记密码');
+  await expect(page.getByTestId('kb-picker').getByTestId('trigger-option').first()).toBeVisible();
+  await input.press('Enter');
+  await expect(input).not.toHaveValue(/#|^$/);
+  // The assist panel suggests answers to the customer's latest message, inserted with one click.
+  await input.fill('');
+  await customer.write(QUEUE, '忘记密码了怎么办', conversationId);
+  await page.getByTestId('right-tabs').getByText('智能推荐').click();
+  const suggestion = page.locator('[data-testid="assist-kb"], [data-testid="assist-canned"]').first();
+  await expect(suggestion).toBeVisible();
+  await suggestion.locator('[data-testid$="-insert"]').click();
+  await expect(input).not.toHaveValue('');
+
   // The pre-send guard stops a request for the customer's password; nothing goes out.
   await input.fill('请提供您的登录密码');
   await input.press('Enter');

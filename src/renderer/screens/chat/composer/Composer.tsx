@@ -77,7 +77,8 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
     put(next.text, next.caret);
   };
 
-  // Text a side panel asked to insert: added at the caret.
+  // Text a side panel asked to insert: added at the caret. Only a new insertion runs this; the
+  // text and caret are read as they are at that moment.
   useEffect(() => {
     if (!insertion || insertion.seq === handledInsertion.current) return;
     handledInsertion.current = insertion.seq;

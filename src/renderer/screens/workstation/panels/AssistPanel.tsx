@@ -9,6 +9,7 @@ import { useCannedReplies } from '../../chat/composer/useCannedReplies';
 import { useActiveConversation } from '../useActiveConversation';
 import { useWorkstation } from '../workstationContext';
 import { InsertRow } from './InsertRow';
+import { useLatestCustomerText } from './useLatestCustomerText';
 import { useKbSearch } from '../../chat/composer/useKbSearch';
 
 /**
@@ -21,8 +22,7 @@ export function AssistPanel() {
   const agentName = useAppState((s) => s.session?.displayName ?? '');
   const insert = useWorkstation((s) => s.insert);
   const replies = useCannedReplies();
-  const last = conversation?.lastMessage;
-  const question = last && last.senderKind === 'customer' && last.kind === 'text' ? last.body : '';
+  const question = useLatestCustomerText(conversation?.id ?? null);
   const kb = useKbSearch(question, 3);
   const canned = useMemo(() => (question ? searchCanned(question, replies, 3) : []), [question, replies]);
   if (!conversation || !question) {
