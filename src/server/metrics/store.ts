@@ -93,6 +93,8 @@ export interface MetricsReads {
   reportConversations(scope: Scope, from: number, to: number): ReportConversation[];
   /** customer and agent text messages of those conversations, by conversation and time */
   reportMessages(scope: Scope, from: number, to: number): TimedMessage[];
+  /** queues and agents of the rows committed in the seq range [from, to]: what the monitor must look at again */
+  touched(from: number, to: number): { queueIds: Set<string>; agentIds: Set<string> };
   /** display names of those agents / teams / shops the caller may see; the others are left out */
   visibleNames(entity: 'agents' | 'teams' | 'shops', scope: Scope, ids: readonly string[]): Map<string, string>;
 }
@@ -114,6 +116,16 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
   const myQueues = (scope: Scope) => `SELECT t.id FROM queues t WHERE t.deleted = 0 AND (${visibleFilter('queues', scope).sql})`;
   const myAgents = (scope: Scope) => `SELECT t.id FROM users t WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql})`;
   const myConversations = (scope: Scope) => `SELECT t.id FROM conversations t WHERE (${visibleFilter('conversations', scope).sql})`;
+
+  // Every queue a changed conversation is or was in (a move or escalation empties the old one) and
+  // everyone who held it (a transfer frees the former agent), plus the agents of changed QC flags.
+  const touchedRows = db.prepare<[{ from: number; to: number }], { kind: 'q' | 'a'; id: string }>(
+    `WITH changed AS (SELECT id FROM conversations WHERE seq BETWEEN @from AND @to)
+     SELECT 'q' AS kind, queue_id AS id FROM conversations WHERE seq BETWEEN @from AND @to
+     UNION SELECT 'q', queue_id FROM conversation_queues WHERE conversation_id IN (SELECT id FROM changed)
+     UNION SELECT 'a', user_id FROM conversation_participants WHERE conversation_id IN (SELECT id FROM changed)
+     UNION SELECT 'a', agent_id FROM qc_flags WHERE seq BETWEEN @from AND @to AND agent_id IS NOT NULL`,
+  );
 
   return {
     queues: (scope) =>
@@ -241,6 +253,16 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
         scope,
         { from, to },
       ),
+
+    touched(from, to) {
+      const queueIds = new Set<string>();
+      const agentIds = new Set<string>();
+      for (const r of touchedRows.all({ from, to })) {
+        if (r.kind === 'q') queueIds.add(r.id);
+        else agentIds.add(r.id);
+      }
+      return { queueIds, agentIds };
+    },
 
     visibleNames(entity, scope, ids) {
       const [table, column] = entity === 'agents' ? ['users', 'display_name'] : [entity, 'name'];

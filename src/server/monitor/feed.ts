@@ -38,27 +38,40 @@ interface Watcher {
 }
 
 interface Figures {
+  /** when they were computed */
+  at: number;
   queues: QueueFigures[];
   agents: AgentFigures[];
 }
 
+/** Figures nothing touched are still recomputed this often: the 15-minute window moves with time alone. */
+const MAX_FIGURES_AGE_MS = 60_000;
+
 /**
- * The live side of the monitor. Any commit marks the figures stale; so does a presence change
- * (presence lives in the router, not the database) and, for alerts, the passing of time (waits
- * grow without any write, and a waiting chat's pickup turns from pending to missed). Every MONITOR_FLUSH_MS while someone watches, stale figures are
- * recomputed once per distinct scope with the scoped reads of metrics/store.ts, each watcher gets
- * the rows that differ from what it was last sent, and every watcher's thresholds are evaluated.
+ * The live side of the monitor. Every MONITOR_FLUSH_MS while a lead or admin has a socket open, it
+ * looks at what changed since the last look: the queues and agents of the committed rows (one
+ * indexed read over the seq range), agents whose presence changed (presence lives in the router),
+ * and queues with chats waiting (their figures change with time alone). Only the scopes holding
+ * one of those are recomputed, once per distinct scope, with the scoped reads of metrics/store.ts;
+ * each watcher gets the rows that differ from what it was last sent, and its thresholds are
+ * evaluated (waits grow without any write).
  */
 export class MonitorFeed implements LivePresence {
   private readonly watchers = new Map<string, Watcher>();
   private readonly presenceSeen = new Map<string, { presence: Presence; since: number }>();
-  private cached = new Map<string, Figures>();
-  private stale = true;
+  /** the last figures of each distinct scope being watched */
+  private readonly cached = new Map<string, Figures>();
+  /** seq range committed since the last look, whose queues and agents are stale */
+  private committed: { from: number; to: number } | null = null;
+  /** a change of teams, queues or agents: every scope is stale */
+  private allStale = true;
   private cancelTick: Cancel | undefined;
 
   constructor(private readonly deps: MonitorFeedDeps) {
-    deps.writer.onCommit(() => {
-      this.stale = true;
+    deps.writer.onCommit((commit) => {
+      // Memberships, caps and queue set-ups change which rows a scope has: rare, so recompute them all.
+      if (commit.entities.has('teams') || commit.entities.has('queues') || commit.entities.has('agents')) this.allStale = true;
+      this.committed = { from: Math.min(this.committed?.from ?? commit.from, commit.from), to: commit.to };
     });
   }
 
@@ -66,10 +79,10 @@ export class MonitorFeed implements LivePresence {
   snapshot(scope: Scope): MonitorSnapshot {
     const now = this.deps.now();
     this.notePresence(now);
-    const figures = this.compute(scope, now);
+    const { queues, agents } = this.compute(scope, now);
     const standing = this.watchers.get(scope.userId)?.alerts;
-    const alerts = standing ? [...standing.values()] : [...this.evaluate(scope, figures, now, new Map()).raised.values()];
-    return { at: now, ...figures, alerts };
+    const alerts = standing ? [...standing.values()] : [...this.evaluate(scope, { at: now, queues, agents }, now, new Map()).raised.values()];
+    return { at: now, queues, agents, alerts };
   }
 
   /** A socket of the user opened: leads and admins start receiving events. */
@@ -77,18 +90,12 @@ export class MonitorFeed implements LivePresence {
     const scope = this.deps.scopes.scopeFor(userId);
     if (!scope || !supervises(scope) || this.watchers.has(userId)) return;
     this.watchers.set(userId, { queues: new Map(), agents: new Map(), alerts: new Map() });
-    this.stale = true;
     this.cancelTick ??= this.deps.scheduler.at(this.deps.now() + MONITOR_FLUSH_MS, () => this.tick());
   }
 
   /** The user's last socket closed. */
   unwatch(userId: string): void {
     this.watchers.delete(userId);
-  }
-
-  /** A lead changed their thresholds: evaluate them at the next look. */
-  rulesChanged(): void {
-    this.stale = true;
   }
 
   dispose(): void {
@@ -127,35 +134,31 @@ export class MonitorFeed implements LivePresence {
   }
 
   private flush(now: number): void {
-    if (this.notePresence(now)) this.stale = true;
-    // While chats wait, pickup outcomes turn from pending to missed with time alone.
-    const recompute = this.stale || [...this.cached.values()].some((f) => f.queues.some((q) => q.waiting > 0));
-    this.stale = false;
-    if (recompute) this.cached = new Map();
+    const touched = this.committed ? this.deps.metrics.touched(this.committed.from, this.committed.to) : { queueIds: new Set<string>(), agentIds: new Set<string>() };
+    for (const id of this.notePresence(now)) touched.agentIds.add(id);
+    const all = this.allStale;
+    this.committed = null;
+    this.allStale = false;
+    const fresh = new Map<string, Figures>();
     for (const [userId, watcher] of this.watchers) {
       const scope = this.deps.scopes.scopeFor(userId);
       if (!scope) continue;
-      const figures = this.figuresFor(scope, now);
-      if (recompute) this.sendChanges(userId, watcher, figures, now);
+      const key = scopeKey(scope);
+      let figures = fresh.get(key) ?? this.cached.get(key);
+      if (!figures || (!fresh.has(key) && (all || isStale(figures, touched, now)))) figures = this.compute(scope, now);
+      fresh.set(key, figures);
+      this.sendChanges(userId, watcher, figures, now);
       const { raised, changes } = this.evaluate(scope, figures, now, watcher.alerts);
       watcher.alerts = raised;
       for (const alert of changes) this.deps.notify?.(userId, { t: 'event', name: 'monitor.alert', payload: alert });
     }
-  }
-
-  /** One computation per distinct scope and look: leads of the same teams share it. */
-  private figuresFor(scope: Scope, now: number): Figures {
-    const key = `${scope.audience}|${scope.shopId ?? ''}|${[...scope.teamIds].sort().join(',')}`;
-    let figures = this.cached.get(key);
-    if (!figures) {
-      figures = this.compute(scope, now);
-      this.cached.set(key, figures);
-    }
-    return figures;
+    // Scopes nobody watches any more are forgotten with this.
+    this.cached.clear();
+    for (const [key, figures] of fresh) this.cached.set(key, figures);
   }
 
   private compute(scope: Scope, now: number): Figures {
-    return { queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
+    return { at: now, queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
   }
 
   private sendChanges(userId: string, watcher: Watcher, figures: Figures, now: number): void {
@@ -180,14 +183,14 @@ export class MonitorFeed implements LivePresence {
     });
   }
 
-  /** Records when each agent's presence last changed; true when one did since the last look. */
-  private notePresence(now: number): boolean {
-    let changed = false;
+  /** Records when each agent's presence last changed; returns those whose did since the last look. */
+  private notePresence(now: number): string[] {
+    const changed: string[] = [];
     for (const agent of this.deps.router.agents()) {
       const seen = this.presenceSeen.get(agent.id);
       if (seen?.presence === agent.presence) continue;
       this.presenceSeen.set(agent.id, { presence: agent.presence, since: now });
-      changed = true;
+      changed.push(agent.id);
     }
     return changed;
   }
@@ -208,4 +211,22 @@ function changedRows<T>(sent: Map<string, string>, rows: readonly T[], id: (row:
   const removed = [...sent.keys()].filter((key) => !present.has(key));
   for (const key of removed) sent.delete(key);
   return { changed, removed };
+}
+
+/** Leads of the same teams see the same figures: one computation serves them all. */
+function scopeKey(scope: Scope): string {
+  return `${scope.audience}|${scope.shopId ?? ''}|${[...scope.teamIds].sort().join(',')}`;
+}
+
+/**
+ * Whether a scope's figures must be recomputed: a committed change touched one of its queues or
+ * agents (or an agent's presence changed), one of its queues has chats waiting (their pickup turns
+ * from pending to missed with time alone), or they are a minute old (the 15-minute window moves).
+ */
+function isStale(figures: Figures, touched: { queueIds: ReadonlySet<string>; agentIds: ReadonlySet<string> }, now: number): boolean {
+  return (
+    now - figures.at >= MAX_FIGURES_AGE_MS ||
+    figures.queues.some((q) => q.waiting > 0 || touched.queueIds.has(q.queueId)) ||
+    figures.agents.some((a) => touched.agentIds.has(a.agentId))
+  );
 }

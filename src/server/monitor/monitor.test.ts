@@ -127,8 +127,9 @@ describe('a scripted morning in queue X', () => {
     expect((await t.get('/api/monitor/snapshot')).status).toBe(401);
   });
 
-  it('pushes only the changed rows to the lead within one look, coalescing a burst', async () => {
+  it('pushes only the changed rows to the lead within one look, coalescing a burst, and nothing to another team’s lead', async () => {
     leadX = await openCollector(t.url, t.tokens.leadX);
+    const leadY = await openCollector(t.url, t.tokens.leadY);
     await look(); // the first look sends every row
     const before = leadX.frames.filter((f) => f.t === 'event' && f.name === 'monitor.changed').length;
     expect(before).toBe(1);
@@ -141,6 +142,10 @@ describe('a scripted morning in queue X', () => {
     expect(deltas).toHaveLength(2);
     expect(deltas[1]!.queues.map((q) => [q.queueId, q.waiting])).toEqual([[F.queueX, 3]]);
     expect(deltas[1]!.agents).toEqual([]);
+    const toY = leadY.frames.filter((f) => f.t === 'event' && f.name === 'monitor.changed').map((f) => MonitorDeltaSchema.parse(f.payload));
+    expect(toY).toHaveLength(1); // its first look only: team X's chats are none of its business
+    expect(toY[0]!.queues.map((q) => q.queueId)).not.toContain(F.queueX);
+    await leadY.close();
   });
 
   it('raises an alert once when a threshold is crossed and clears it once when back under', async () => {

@@ -45,8 +45,8 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: { accounts: Ac
     if (!scope) return reply;
     const rules = parseInput(AlertRulesSchema, request.body, reply, 'body');
     if (!rules) return reply;
+    // The feed evaluates every watcher's thresholds at each look: nothing else to tell it.
     monitor.rules.setRules(scope.userId, rules, deps.now());
-    monitor.feed.rulesChanged();
     return rules;
   });
 
