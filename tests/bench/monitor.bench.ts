@@ -13,8 +13,9 @@ import { serveUntilStdinEnds, spawnServer } from './serverChild';
  * team, and 5,000 customers. This process signs the 20 leads in with a socket each and sends
  * customer messages at --rate per second for --seconds (first messages open conversations, later
  * ones follow up). Lag = arrival of the first `monitor.changed` on the lead's socket that carries
- * the message's queue and was computed after the message's HTTP answer came back (so certainly
- * counts it), minus the moment the message was sent: the HTTP round trip is included.
+ * the message's queue and was computed (its `at`) after the message was stored (its `createdAt`,
+ * the same server clock), minus the moment the message was sent: the HTTP round trip is included.
+ * "From commit" is that arrival minus `createdAt` (both processes share the machine's clock).
  * Reports p50/p99/max lag, events per lead, and the server's RSS and CPU.
  * Run: node tests/bench/run.mjs monitor --rate 200 --seconds 40
  */
@@ -81,11 +82,17 @@ async function measure(): Promise<void> {
   const server = await spawnServer([join(dir, 'server')]);
   console.log(`server seeded ${TEAMS * AGENTS_PER_TEAM} agents, ${TEAMS} leads, ${CUSTOMERS} customers in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s`);
 
-  // Sent-but-not-yet-seen messages per queue (sent, answered: wall-clock ms, shared with the child), and the lags.
-  const pending = new Map<string, { sent: number; answered: number }[]>();
+  // Per queue: messages not yet seen in an event, and the events so far (an event may arrive before
+  // the HTTP answer of a message it already counts). Wall-clock ms, shared with the child.
+  const pending = new Map<string, { sent: number; createdAt: number }[]>();
+  const seenEvents = new Map<string, { at: number; arrived: number }[]>();
   const lags: number[] = [];
-  /** from the HTTP answer (the commit is done) to the event: the monitor's own delay */
-  const afterAnswer: number[] = [];
+  /** from the commit to the event: the monitor's own delay */
+  const afterCommit: number[] = [];
+  const record = (m: { sent: number; createdAt: number }, arrived: number) => {
+    lags.push(arrived - m.sent);
+    afterCommit.push(arrived - m.createdAt);
+  };
   const roundTrips: number[] = [];
   const events = new Array<number>(TEAMS).fill(0);
   const sockets: WebSocket[] = [];
@@ -102,14 +109,12 @@ async function measure(): Promise<void> {
       const arrived = Date.now();
       events[team]! += 1;
       for (const q of frame.payload!.queues) {
+        const at = frame.payload!.at;
+        seenEvents.set(q.queueId, [...(seenEvents.get(q.queueId) ?? []).slice(-20), { at, arrived }]);
+        // Only messages stored before the server computed this event are surely in it.
         const list = pending.get(q.queueId) ?? [];
-        // Only messages answered before the server computed this event are surely in it.
-        for (const m of list) {
-          if (m.answered > frame.payload!.at) continue;
-          lags.push(arrived - m.sent);
-          afterAnswer.push(arrived - m.answered);
-        }
-        pending.set(q.queueId, list.filter((m) => m.answered > frame.payload!.at));
+        for (const m of list) if (m.createdAt < at) record(m, arrived);
+        pending.set(q.queueId, list.filter((m) => m.createdAt >= at));
       }
     });
     sockets.push(socket);
@@ -136,12 +141,13 @@ async function measure(): Promise<void> {
           failed += 1;
           return;
         }
-        const { conversationId } = (await response.json()) as { conversationId: string };
+        const { conversationId, message } = (await response.json()) as { conversationId: string; message: { createdAt: number } };
         conversations.set(i, conversationId);
-        const list = pending.get(queueOf(team)) ?? [];
-        list.push({ sent: at, answered: Date.now() });
         roundTrips.push(Date.now() - at);
-        pending.set(queueOf(team), list);
+        const m = { sent: at, createdAt: message.createdAt };
+        const already = (seenEvents.get(queueOf(team)) ?? []).find((e) => e.at > m.createdAt);
+        if (already) record(m, already.arrived);
+        else pending.set(queueOf(team), [...(pending.get(queueOf(team)) ?? []), m]);
       });
       const tracked = request.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
@@ -151,12 +157,12 @@ async function measure(): Promise<void> {
   await Promise.all(inFlight);
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const after = await server.usage();
-  for (const list of [lags, afterAnswer, roundTrips]) list.sort((a, b) => a - b);
+  for (const list of [lags, afterCommit, roundTrips]) list.sort((a, b) => a - b);
   const unseen = [...pending.values()].reduce((n, list) => n + list.length, 0);
   console.log(
     `${sent} messages in ${SECONDS} s (${failed} failed), ${conversations.size} conversations; ` +
       `monitor lag from send p50 ${percentile(lags, 50).toFixed(0)} ms, p99 ${percentile(lags, 99).toFixed(0)} ms, max ${(lags.at(-1) ?? NaN).toFixed(0)} ms over ${lags.length} messages (${unseen} never seen); ` +
-      `from the HTTP answer p50 ${percentile(afterAnswer, 50).toFixed(0)} ms, p99 ${percentile(afterAnswer, 99).toFixed(0)} ms; ` +
+      `from the commit p50 ${percentile(afterCommit, 50).toFixed(0)} ms, p99 ${percentile(afterCommit, 99).toFixed(0)} ms; ` +
       `HTTP round trip p50 ${percentile(roundTrips, 50).toFixed(0)} ms, p99 ${percentile(roundTrips, 99).toFixed(0)} ms; ` +
       `events per lead ${Math.min(...events)}–${Math.max(...events)} (${(events.reduce((a, b) => a + b, 0) / TEAMS / SECONDS).toFixed(1)}/s); ` +
       `server CPU ${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s, RSS ${after.rssMb} MB`,
