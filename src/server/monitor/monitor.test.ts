@@ -9,7 +9,8 @@ import {
   type MonitorSnapshot,
 } from '../../shared/api/monitor';
 import { ESCALATION_QUEUE, startTimedServer, type TimedServer } from '../dispatch/testing';
-import { F, type FixtureUser } from '../testing/fixtures';
+import { hashPassword } from '../accounts/passwords';
+import { F, FIXTURE_PASSWORD, type FixtureUser } from '../testing/fixtures';
 import { bearer } from '../testing/testServer';
 import { openCollector, type Frame, type WsCollector } from '../testing/wsClient';
 import { MONITOR_FLUSH_MS } from './feed';
@@ -344,5 +345,41 @@ describe('reports', () => {
     const bad = await t.get('/api/reports?groupBy=planet&from=5&to=1', bearer(t.tokens.leadX));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/groupBy/);
+  });
+});
+
+describe('a merchant lead', () => {
+  it('sees their shop’s queues, agents, flags and report rows only, and no platform-side notes in QC context', async () => {
+    const { domain, accountsStore } = t.internals;
+    accountsStore.insertUsers([
+      { id: 'u-leada', username: 'leada', displayName: 'Lead A', role: 'lead', teamKind: 'merchant', passwordHash: await hashPassword(FIXTURE_PASSWORD), createdAt: t.timers.now() },
+    ]);
+    domain.writer.write((tx) => {
+      domain.org.setSeatProfile(tx, 'u-leada', { shopId: F.shopA, skills: [], maxConcurrent: 5 });
+      domain.org.addTeamMember(tx, F.teamA, 'u-leada');
+    });
+    const auth = bearer((await t.login('leada', FIXTURE_PASSWORD)).token);
+
+    const customer = await t.newCustomer();
+    const { conversationId } = await t.customerSays(customer, F.queueB, '你们这是诈骗吧');
+    // A flagged chat of shop A with a platform-side note next to the flagged message.
+    const shopper = await t.newCustomer();
+    const inA = (await t.customerSays(shopper, F.queueA, '你们这是诈骗吧')).conversationId;
+    await t.apply('admin', 'messages.note', { conversationId: inA, text: '平台内部备注' });
+    const s = MonitorSnapshotSchema.parse(await (await t.get('/api/monitor/snapshot', auth)).json());
+    expect(s.queues.map((q) => q.queueId).sort()).toEqual([F.queueA, F.queueA2]);
+    expect(s.agents.map((a) => a.agentId).sort()).toEqual([F.users.mA, F.users.mA2].sort());
+
+    const flags = QcListResponseSchema.parse(await (await t.get('/api/monitor/qc?status=open', auth)).json());
+    expect(flags.items.some((i) => i.flag.conversationId === conversationId)).toBe(false);
+    const context = (items: typeof flags.items) => items.find((i) => i.flag.conversationId === inA)?.context.map((m) => m.body);
+    expect(context(flags.items)).toEqual(['你们这是诈骗吧']);
+    const asAdmin = QcListResponseSchema.parse(await (await t.get('/api/monitor/qc?status=open', bearer(t.tokens.admin))).json());
+    expect(context(asAdmin.items)).toEqual(['你们这是诈骗吧', '平台内部备注']);
+
+    const to = t.timers.now() + 1;
+    const report = ReportResponseSchema.parse(await (await t.get(`/api/reports?groupBy=shop&from=${to - 24 * 3600 * S}&to=${to}`, auth)).json());
+    expect(report.rows.map((r) => r.key)).toEqual([F.shopA]);
+    expect(await t.act('mA', 'monitor.takeover', { conversationId })).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });
 });
