@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ConversationSummary, MessageView } from '../../../shared/domain/workstation';
 import { useShell } from '../../app/shell';
-import { coalesce } from '../../state/coalesce';
+import { useCoreRefresh } from '../../state/useCoreQuery';
 import { withOlder } from './withOlder';
 
 export interface ChatView {
@@ -28,45 +28,33 @@ export function useChat(conversationId: string): ChatView {
   const [missing, setMissing] = useState(false);
   const olderLoaded = useRef(false);
 
-  useEffect(() => {
-    let live = true;
-    const read = coalesce(async () => {
+  useCoreRefresh(
+    async (core, live) => {
       try {
-        const [summary, page] = await Promise.all([
-          rpc.conversations.get({ conversationId }),
-          rpc.messages.list({ conversationId, limit: PAGE }),
-        ]);
-        if (!live) return;
+        const [summary, page] = await Promise.all([core.conversations.get({ conversationId }), core.messages.list({ conversationId, limit: PAGE })]);
+        if (!live()) return;
         setConversation(summary);
         setMessages((current) => withOlder(current, page.messages));
         // Once older pages are loaded, whether still older ones exist is theirs to say.
         if (!olderLoaded.current) setHasMore(page.hasMore);
         setMissing(false);
       } catch {
-        if (live) setMissing(true);
+        if (live()) setMissing(true);
       }
-    }, 10);
-    read();
-    const stops = [
-      rpc.on('conversations.changed', ({ ids }) => {
-        if (ids.includes(conversationId)) read();
+    },
+    (core, again) => [
+      core.on('conversations.changed', ({ ids }) => {
+        if (ids.includes(conversationId)) again();
       }),
-      rpc.on('messages.changed', ({ conversationIds }) => {
-        if (conversationIds.includes(conversationId)) read();
+      core.on('messages.changed', ({ conversationIds }) => {
+        if (conversationIds.includes(conversationId)) again();
       }),
-      rpc.on('entities.changed', ({ entities }) => {
-        if (entities.includes('customers')) read();
+      core.on('entities.changed', ({ entities }) => {
+        if (entities.includes('customers')) again();
       }),
-      rpc.onLink((up) => {
-        if (up) read();
-      }),
-    ];
-    return () => {
-      live = false;
-      read.cancel();
-      for (const stop of stops) stop();
-    };
-  }, [rpc, conversationId]);
+    ],
+    [conversationId],
+  );
 
   const loadOlder = useCallback(async () => {
     const first = messages[0];

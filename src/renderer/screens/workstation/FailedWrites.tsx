@@ -1,10 +1,12 @@
 import { Alert, Button, Flex } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntryView } from '../../../shared/domain/workstation';
 import { useShell } from '../../app/shell';
 import { useReportError } from '../../components/useReportError';
 import type { MessageKey } from '../../i18n/resources';
+import { useCoreQuery } from '../../state/useCoreQuery';
+
+const NONE: OutboxEntryView[] = [];
 
 /** Replies show their own failure in the thread (with retry); every other refused write shows here. */
 const SHOWN_IN_THREAD = new Set(['messages.send', 'messages.note']);
@@ -25,27 +27,12 @@ export function FailedWrites() {
   const { t } = useTranslation();
   const { rpc } = useShell();
   const report = useReportError();
-  const [failed, setFailed] = useState<OutboxEntryView[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    const read = () =>
-      void rpc.outbox
-        .list()
-        .then((entries) => live && setFailed(entries.filter((e) => e.state === 'failed' && !SHOWN_IN_THREAD.has(e.name))))
-        .catch(() => undefined);
-    read();
-    const stops = [
-      rpc.on('outbox.changed', read),
-      rpc.onLink((up) => {
-        if (up) read();
-      }),
-    ];
-    return () => {
-      live = false;
-      for (const stop of stops) stop();
-    };
-  }, [rpc]);
+  const failed = useCoreQuery(
+    NONE,
+    (core) => core.outbox.list().then((entries) => entries.filter((e) => e.state === 'failed' && !SHOWN_IN_THREAD.has(e.name))),
+    (core, again) => [core.on('outbox.changed', again)],
+    [],
+  );
 
   if (failed.length === 0) return null;
   return (

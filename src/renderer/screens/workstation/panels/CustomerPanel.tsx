@@ -1,9 +1,8 @@
 import { Descriptions, Empty, Flex, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '../../../../shared/domain/workstation';
 import { maskPii } from '../../../../shared/text';
-import { useShell } from '../../../app/shell';
+import { useCoreQuery } from '../../../state/useCoreQuery';
 import { LevelTag } from '../LevelTag';
 
 /**
@@ -13,30 +12,18 @@ import { LevelTag } from '../LevelTag';
  */
 export function CustomerPanel({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
-  const { rpc } = useShell();
-  const [profile, setProfile] = useState<CustomerProfile | null>(null);
-
-  useEffect(() => {
-    setProfile(null);
-    if (!customerId) return;
-    let live = true;
-    const read = () =>
-      void rpc.customers
-        .get({ customerId })
-        .then((p) => live && setProfile(p))
-        .catch(() => undefined);
-    read();
-    const stops = [
+  const profile = useCoreQuery<CustomerProfile | null>(
+    null,
+    (rpc) => (customerId ? rpc.customers.get({ customerId }) : null),
+    (rpc, again) => [
       rpc.on('entities.changed', ({ entities }) => {
-        if (entities.includes('customers') || entities.includes('orders')) read();
+        if (entities.includes('customers') || entities.includes('orders')) again();
       }),
-      rpc.on('conversations.changed', read),
-    ];
-    return () => {
-      live = false;
-      for (const stop of stops) stop();
-    };
-  }, [rpc, customerId]);
+      // A conversation of the customer started or ended: the past conversations changed.
+      rpc.on('conversations.changed', again),
+    ],
+    [customerId],
+  );
 
   if (!customerId || !profile) {
     return <Empty data-testid="empty-customer" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workstation.customerEmpty')} />;
