@@ -1,7 +1,16 @@
+import type { SyncedEntity } from '../../shared/api/sync';
 import type { Commit, Writer } from '../db/writer';
 import type { Connection, ConnectionHub } from '../realtime/hub';
 import type { ScopeResolver } from '../scope/resolver';
+import type { Scope } from '../scope/scope';
 import type { SyncService } from './service';
+
+/**
+ * Entities an agent (not a lead or admin) sees only in conversations they take or took part in
+ * (scope/predicates.ts: both go through the participants list). A commit touching nothing else
+ * (a chat message and its conversation: most commits) can skip every other agent unread.
+ */
+const CONVERSATION_BOUND: ReadonlySet<SyncedEntity> = new Set(['messages', 'conversations']);
 
 /**
  * Push (docs/sync-protocol.md): after every commit, each connected user gets the rows of that
@@ -9,6 +18,10 @@ import type { SyncService } from './service';
  * `{t:'rows', rows, prev}` frame per socket. `prev` is the seq of the last row sent on that
  * socket (at first, the server's seq when it connected), so a client whose cursor is below
  * `prev` knows it missed rows and pulls.
+ *
+ * With many agents connected, reading every user's scope for every commit cost
+ * O(users × commit); for a commit of conversation-bound rows only, agents who are not in those
+ * conversations are ruled out with one query (leads and admins are still read in full).
  */
 export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: SyncService; scopes: ScopeResolver }): () => void {
   const { writer, hub, sync, scopes } = deps;
@@ -19,9 +32,10 @@ export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: Sync
       list.push(connection);
       byUser.set(connection.userId, list);
     }
+    const mayConcern = audienceOf(commit, sync);
     for (const [userId, connections] of byUser) {
       const scope = scopes.scopeFor(userId);
-      if (!scope) continue;
+      if (!scope || !mayConcern(scope)) continue;
       const rows = sync.rowsInRange(scope, commit.from - 1, commit.to, commit.entities);
       const last = rows[rows.length - 1];
       if (!last) continue;
@@ -38,4 +52,15 @@ export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: Sync
       }
     }
   });
+}
+
+/** Whether a user could see anything of the commit: a cheap superset test before the scoped read. */
+function audienceOf(commit: Commit, sync: SyncService): (scope: Scope) => boolean {
+  if (![...commit.entities].every((entity) => CONVERSATION_BOUND.has(entity))) return () => true;
+  let participants: Set<string> | null = null;
+  return (scope) => {
+    if (scope.audience === 'lead' || scope.audience === 'admin') return true;
+    participants ??= sync.participantsInRange(commit.from - 1, commit.to);
+    return participants.has(scope.userId);
+  };
 }

@@ -18,11 +18,12 @@ export class SyncService {
   }
 
   /**
-   * One page of "rows of my scope with seq > cursor" (docs/sync-protocol.md, Pull). Each entity
-   * is queried for limit + 1 rows up to one serverSeq snapshot; the merge keeps the `limit`
-   * lowest seqs. Every row left out has a higher seq than every row returned, so paging by the
-   * last returned seq never skips one; hasMore is exact because an entity that was cut short
-   * returned limit + 1 rows.
+   * One page of "rows of my scope with seq > cursor" (docs/sync-protocol.md, Pull). Entities are
+   * queried in turn for up to limit + 1 rows below one serverSeq snapshot, keeping the limit + 1
+   * lowest seqs seen so far; once that many are held, later entities are read only below the
+   * highest of them, so a page reads little more than it returns. Every row left out has a higher
+   * seq than every row returned, so paging by the last returned seq never skips one; hasMore is
+   * exact because more than `limit` rows were found exactly when there are more.
    */
   pull(scope: Scope, cursor: number, limit: number): PullResponse {
     const serverSeq = this.reads.serverSeq();
@@ -50,19 +51,32 @@ export class SyncService {
     }
     const rows: SyncRow[] = [];
     for (const [entity, ids] of byEntity) rows.push(...this.reads.rowsByIds(scope, entity, ids));
-    return rows.sort((a, b) => a.seq - b.seq);
+    return rows.sort(bySeq);
+  }
+
+  /** Users taking part in the conversations a range of messages and conversations belongs to. */
+  participantsInRange(after: number, upTo: number): Set<string> {
+    return this.reads.participantsInRange(after, upTo);
   }
 
   isVisible(scope: Scope, entity: SyncedEntity, id: string): boolean {
     return this.reads.isVisible(scope, entity, id);
   }
 
-  private collect(scope: Scope, after: number, upTo: number, perEntity: number, entities: Iterable<SyncedEntity>): SyncRow[] {
-    const rows: SyncRow[] = [];
+  /** The `keep` lowest-seq visible rows with after < seq <= upTo, in seq order. */
+  private collect(scope: Scope, after: number, upTo: number, keep: number, entities: Iterable<SyncedEntity>): SyncRow[] {
+    let rows: SyncRow[] = [];
+    let bound = upTo;
     for (const entity of entities) {
       if (!SYNCED_ENTITIES.includes(entity)) continue;
-      rows.push(...this.reads.rowsAfter(scope, entity, after, upTo, perEntity));
+      rows.push(...this.reads.rowsAfter(scope, entity, after, bound, keep));
+      if (rows.length >= keep) {
+        rows = rows.sort(bySeq).slice(0, keep);
+        bound = rows[keep - 1]!.seq;
+      }
     }
-    return rows.sort((a, b) => a.seq - b.seq);
+    return rows.sort(bySeq);
   }
 }
+
+const bySeq = (a: SyncRow, b: SyncRow): number => a.seq - b.seq;
