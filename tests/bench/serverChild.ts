@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { RunningServer } from '../../src/server/app';
+import type { ServerInternals } from '../../src/server/app';
+import { F } from '../../src/server/testing/fixtures';
+import type { Conversation } from '../../src/shared/domain/conversations';
+import { seeded, sentence } from './corpus';
+
+/*
+ * The server benchmarks run the server in a child process (this same bundle with `--serve`), so
+ * the load generator's work and the server's show up separately and RSS is the server's own.
+ * The child prints one `ready <url> <json>` line once it is seeded and listening, and stops when
+ * its stdin closes.
+ */
+
+export interface ChildServer {
+  url: string;
+  /** what the child reported when ready (seeding time, tokens …) */
+  info: Record<string, unknown>;
+  /** the child's RSS and CPU time so far, as it reports them on request */
+  usage(): Promise<{ rssMb: number; cpuMs: number }>;
+  stop(): Promise<void>;
+}
+
+export async function spawnServer(args: readonly string[]): Promise<ChildServer> {
+  const child = spawn(process.execPath, [process.argv[1]!, '--serve', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const nextLine = () => new Promise<string>((resolve) => waiting.push(resolve));
+  const exited = new Promise<never>((_resolve, reject) => child.on('exit', (code) => reject(new Error(`server exited ${code}`))));
+  const ready = await Promise.race([nextLine(), exited]);
+  const [, url, json] = /^ready (\S+) (.*)$/.exec(ready) ?? [];
+  if (!url) throw new Error(`unexpected line from the server: ${ready}`);
+  return {
+    url,
+    info: JSON.parse(json!) as Record<string, unknown>,
+    async usage() {
+      child.stdin!.write('usage\n');
+      return JSON.parse(await nextLine()) as { rssMb: number; cpuMs: number };
+    },
+    async stop() {
+      child.stdin!.end();
+      await new Promise((resolve) => child.on('exit', resolve));
+    },
+  };
+}
+
+/** In the child: report readiness, answer `usage` requests, close when stdin ends. */
+export function serveUntilStdinEnds(server: RunningServer, info: Record<string, unknown>): void {
+  console.log(`ready ${server.url} ${JSON.stringify(info)}`);
+  createInterface({ input: process.stdin }).on('line', () => {
+    const cpu = process.cpuUsage();
+    console.log(JSON.stringify({ rssMb: Math.round(process.memoryUsage().rss / 1048576), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
+  });
+  process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
+}
+
+/**
+ * Past conversations in queue X (10 messages each, resolved), written straight through the
+ * stores in transactions of 1,000 conversations: the history a pull has to deliver.
+ */
+export function seedHistory(internals: ServerInternals, messageCount: number, now: number): void {
+  const { writer, conversations, messages } = internals.domain;
+  const random = seeded(11);
+  const perConversation = 10;
+  const total = Math.ceil(messageCount / perConversation);
+  const customers = Object.values(F.customers);
+  for (let from = 0; from < total; from += 1000) {
+    writer.write((tx) => {
+      for (let c = from; c < Math.min(from + 1000, total); c += 1) {
+        const id = `hist-${c}`;
+        const at = now - (total - c) * 60_000;
+        conversations.insertConversation(tx, {
+          id, customerId: customers[c % customers.length]!, queueId: F.queueX, shopId: null, channel: 'chat', status: 'resolved', assigneeId: null,
+          orderId: null, createdAt: at, queuedAt: at, assignedAt: null, firstResponseAt: null, lastCustomerAt: at, lastAgentAt: null,
+          resolvedAt: at + 600_000, closedAt: null, category: 'history', csat: null, escalatedFromQueueId: null,
+        } as Conversation);
+        conversations.addQueueVisit(id, F.queueX, at);
+        for (let m = 0; m < perConversation; m += 1) {
+          messages.insertMessage(tx, {
+            id: `hist-${c}-${m}`, conversationId: id, senderKind: m % 2 ? 'agent' : 'customer', senderId: null, kind: 'text',
+            body: sentence(random), event: null, articleId: null, createdAt: at + m * 5_000, platformOnly: false, clientMutationId: null,
+          } as Parameters<typeof messages.insertMessage>[1]);
+        }
+      }
+    });
+  }
+}
