@@ -65,6 +65,8 @@ export class MonitorFeed implements LivePresence {
   private committed: { from: number; to: number } | null = null;
   /** a change of teams, queues or agents: every scope is stale */
   private allStale = true;
+  /** agents whose presence changed since the last look (a snapshot request may notice it first) */
+  private readonly presenceChanged = new Set<string>();
   private cancelTick: Cancel | undefined;
 
   constructor(private readonly deps: MonitorFeedDeps) {
@@ -124,7 +126,13 @@ export class MonitorFeed implements LivePresence {
 
   private tick(): void {
     this.cancelTick = undefined;
-    if (this.watchers.size === 0) return;
+    if (this.watchers.size === 0) {
+      // Nobody watches: forget everything, the next watcher starts from fresh figures.
+      this.cached.clear();
+      this.committed = null;
+      this.allStale = true;
+      return;
+    }
     try {
       this.flush(this.deps.now());
     } catch (error) {
@@ -135,7 +143,9 @@ export class MonitorFeed implements LivePresence {
 
   private flush(now: number): void {
     const touched = this.committed ? this.deps.metrics.touched(this.committed.from, this.committed.to) : { queueIds: new Set<string>(), agentIds: new Set<string>() };
-    for (const id of this.notePresence(now)) touched.agentIds.add(id);
+    this.notePresence(now);
+    for (const id of this.presenceChanged) touched.agentIds.add(id);
+    this.presenceChanged.clear();
     const all = this.allStale;
     this.committed = null;
     this.allStale = false;
@@ -183,16 +193,14 @@ export class MonitorFeed implements LivePresence {
     });
   }
 
-  /** Records when each agent's presence last changed; returns those whose did since the last look. */
-  private notePresence(now: number): string[] {
-    const changed: string[] = [];
+  /** Records when each agent's presence last changed, and that it did for the next look. */
+  private notePresence(now: number): void {
     for (const agent of this.deps.router.agents()) {
       const seen = this.presenceSeen.get(agent.id);
       if (seen?.presence === agent.presence) continue;
       this.presenceSeen.set(agent.id, { presence: agent.presence, since: now });
-      changed.push(agent.id);
+      this.presenceChanged.add(agent.id);
     }
-    return changed;
   }
 }
 

@@ -40,7 +40,7 @@ const queueOf = (s: MonitorSnapshot, id: string) => s.queues.find((q) => q.queue
 const agentOf = (s: MonitorSnapshot, id: string) => s.agents.find((a) => a.agentId === id);
 
 async function setRules(user: FixtureUser, rules: unknown): Promise<Response> {
-  return fetch(`${t.url}/api/monitor/alerts`, { method: 'PUT', headers: { 'content-type': 'application/json', ...bearer(t.tokens[user]) }, body: JSON.stringify(rules) });
+  return fetch(`${t.url}/api/monitor/alerts`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(t.tokens[user]) }, body: JSON.stringify(rules) });
 }
 
 function alertsOn(ws: WsCollector): MonitorAlert[] {
@@ -176,6 +176,8 @@ describe('a scripted morning in queue X', () => {
     expect(idle.payload).toMatchObject({ agentId: F.users.p1, queueId: null, value: 2 });
     expect(agentOf(await snapshot('leadX'), F.users.p1)).toMatchObject({ presence: 'online', presenceSince: expect.any(Number) });
     await t.apply('p1', 'presence.set', { presence: 'away', reason: 'lunch' });
+    // a snapshot taken first notices the change too; the next look must still act on it
+    expect(agentOf(await snapshot('leadX'), F.users.p1)).toMatchObject({ presence: 'away' });
     await look();
     await leadX.next(isAlert('agent_idle', 'cleared'));
     await p1.close();

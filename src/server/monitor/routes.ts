@@ -13,7 +13,7 @@ import type { Monitor } from './index';
 /**
  * The monitor's reads, for leads (their teams) and admins (everything); agents get 403.
  * GET  /api/monitor/snapshot      figures now; live changes follow as `monitor.changed` events
- * GET  /api/monitor/alerts        the caller's thresholds;  PUT replaces them
+ * GET  /api/monitor/alerts        the caller's thresholds;  POST replaces them
  * GET  /api/monitor/qc?status=    QC flags with the flagged message in context
  * GET  /api/reports?groupBy=&from=&to=&format=json|csv
  */
@@ -40,7 +40,7 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: { accounts: Ac
     return scope ? monitor.rules.rulesOf(scope.userId) : reply;
   });
 
-  app.put('/api/monitor/alerts', async (request, reply) => {
+  app.post('/api/monitor/alerts', async (request, reply) => {
     const scope = supervisorScope(request, reply);
     if (!scope) return reply;
     const rules = parseInput(AlertRulesSchema, request.body, reply, 'body');
