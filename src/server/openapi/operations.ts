@@ -16,6 +16,7 @@ import { EscalationStatusSchema } from '../../shared/api/escalation';
 import { KbImportFailureSchema, KbImportRequestSchema, KbImportResponseSchema, KbSearchQuerySchema, KbSearchResponseSchema } from '../../shared/api/kb';
 import { MutationRequestSchema, MutationResponseSchema, PullQuerySchema, PullResponseSchema } from '../../shared/api/sync';
 import { IdSchema } from '../../shared/domain/ids';
+import { MONITOR_OPERATIONS } from '../monitor/openapi';
 
 /*
  * Every HTTP route under /api, described with the zod schemas the routes validate with
@@ -81,4 +82,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     responses: { 200: EscalationStatusSchema, 409: ApiErrorSchema },
   },
   { method: 'get', path: '/api/customer/ws', summary: 'WebSocket for a customer: their messages, typing and read state', caller: 'customer', responses: { 101: 'switching protocols' } },
+  // Features with many routes describe them beside the routes.
+  ...MONITOR_OPERATIONS,
 ];
