@@ -27,9 +27,10 @@ describe('customer-side keywords', () => {
   });
 
   it('flags 举报 and 曝光 when the customer threatens the shop or the centre', () => {
-    for (const text of ['我要举报你们', '再不退款就举报商家', '我要向市场监管局举报', '我会举报', '我一定要举报这家店']) {
-      expect(customerRules(text), text).toEqual(['customer.complaint']);
+    for (const text of ['我要举报你们', '再不退款就举报商家', '我会举报', '我一定要举报这家店']) {
+      expect(evaluateQc(text, 'customer').map((hit) => [hit.ruleId, hit.match]), text).toEqual([['customer.complaint', '举报']]);
     }
+    expect(customerRules('我要向市场监管局举报')).toEqual(['customer.complaint', 'customer.complaint']);
     for (const text of ['我要曝光你们', '去网上曝光这家店', '把你们的事情曝光', '不处理我就曝光客服', '我要曝光']) {
       expect(customerRules(text), text).toEqual(['customer.media']);
     }
