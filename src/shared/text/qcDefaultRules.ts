@@ -39,9 +39,10 @@ const THREAT_LEAD = '(?:我要|我会|我就|我去|就去|要去|我们要|我�
 const REPORT_FEATURE = `${IN_CLAUSE}{0,4}?(?:笔记|评论|帖子|用户|账号|博主|违规|内容|视频|直播|私信|入口|按钮|功能|中心|进度|结果)`;
 /** Exposure as a photo or reach setting: 曝光度, 曝光量, 曝光补偿, 过曝 … */
 const EXPOSURE_SETTING = '(?:度|量|率|值|数|时间|补偿|过度|不足|参数|模式|调|少|低|高|多|太|不够|数据|怎么)';
-// The context sits in lookarounds, so a hit marks the word itself (the bot names it, the guard highlights it).
-const REPORT_THREAT = `(?:(?<=${THREAT_LEAD}去?(?:向${IN_CLAUSE}{0,8}?)?)举报(?!${REPORT_FEATURE})|举报(?=${THREAT_TARGET}))`;
-const EXPOSE_THREAT = `(?:(?<=${THREAT_LEAD}去?|把${IN_CLAUSE}{0,8}?)曝光(?!${EXPOSURE_SETTING})|曝光(?=${THREAT_TARGET}))`;
+// The context sits in lookarounds, so a hit marks the word itself (the bot names it, the guard
+// highlights it); the word comes first so the engine looks behind only where it occurs.
+const REPORT_THREAT = `举报(?:(?<=${THREAT_LEAD}去?(?:向${IN_CLAUSE}{0,8}?)?举报)(?!${REPORT_FEATURE})|(?=${THREAT_TARGET}))`;
+const EXPOSE_THREAT = `曝光(?:(?<=(?:${THREAT_LEAD}去?|把${IN_CLAUSE}{0,8}?)曝光)(?!${EXPOSURE_SETTING})|(?=${THREAT_TARGET}))`;
 
 export const DEFAULT_QC_RULES: readonly QcRule[] = [
   // ------------------------------------------------------------------ customer side
