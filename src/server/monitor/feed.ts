@@ -142,7 +142,11 @@ export class MonitorFeed implements LivePresence {
   }
 
   private flush(now: number): void {
-    const touched = this.committed ? this.deps.metrics.touched(this.committed.from, this.committed.to) : { queueIds: new Set<string>(), agentIds: new Set<string>() };
+    // A first look recomputes every scope anyway: reading what each commit since start-up touched would be wasted.
+    const touched =
+      this.committed && !this.allStale
+        ? this.deps.metrics.touched(this.committed.from, this.committed.to)
+        : { queueIds: new Set<string>(), agentIds: new Set<string>() };
     this.notePresence(now);
     for (const id of this.presenceChanged) touched.agentIds.add(id);
     this.presenceChanged.clear();
