@@ -4,6 +4,7 @@ import { LoginArgsSchema, type SessionInfo } from '../domain/session';
 import { SettingsPatchSchema, type Settings } from '../domain/settings';
 import type { SyncStatus } from '../domain/sync';
 import type { Agent } from '../domain/org';
+import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
 import {
@@ -83,6 +84,18 @@ export const methods = {
       .strict(),
   ).returns<MessagePage>(),
   'customers.get': method(z.object({ customerId: IdSchema }).strict()).returns<CustomerProfile>(),
+  /** newest first: the tickets of one conversation, or of one customer (the customer panel) */
+  'tickets.list': method(
+    z
+      .object({ conversationId: IdSchema.optional(), customerId: IdSchema.optional() })
+      .strict()
+      .refine((a) => (a.conversationId === undefined) !== (a.customerId === undefined), {
+        message: 'give exactly one of conversationId and customerId',
+        path: ['conversationId'],
+      }),
+  ).returns<Ticket[]>(),
+  /** the user's follow-ups not done yet, soonest due first (of one conversation when given) */
+  'followups.list': method(z.object({ conversationId: IdSchema.optional() }).strict().optional()).returns<Followup[]>(),
   'kb.search': method(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()).returns<KbHit[]>(),
   'canned.list': method(z.object({ query: searchText.optional() }).strict().optional()).returns<CannedHit[]>(),
   'drafts.get': method(byConversation).returns<Draft | null>(),
@@ -105,6 +118,12 @@ export const methods = {
   'conversations.reopen': method(MUTATION_ARGS['conversations.reopen']).returns<QueuedWrite>(),
   'conversations.transfer': method(MUTATION_ARGS['conversations.transfer']).returns<QueuedWrite>(),
   'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
+  /** the core picks the ticket's id, so the window can find the ticket once the server has it */
+  'tickets.create': method(MUTATION_ARGS['tickets.create']).returns<QueuedWrite & { ticketId: string }>(),
+  'followups.create': method(MUTATION_ARGS['followups.create']).returns<QueuedWrite & { followupId: string }>(),
+  'followups.complete': method(MUTATION_ARGS['followups.complete']).returns<QueuedWrite>(),
+  /** VIP / KOC and other tags on the customer */
+  'customers.tag': method(MUTATION_ARGS['customers.tag']).returns<QueuedWrite>(),
 
   // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),
@@ -130,6 +149,8 @@ export const events = {
   'entities.changed': event<{ entities: string[] }>(),
   /** a history.export in progress: gathering conversations, fetching attachments, writing */
   'history.exportProgress': event<HistoryExportProgress>(),
+  /** one of the user's follow-ups fell due (relayed from the server's socket event) */
+  'followups.due': event<Followup>(),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
 import { RpcError } from '../../../shared/rpc/errors';
 import { verifyExportFile } from '../evidence/verifyFile';
+import { newClientId } from '../ids';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './handlers';
 
@@ -28,6 +29,8 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     },
     'messages.list': ({ conversationId, before, limit }) => ws().messages.page(conversationId, limit, before),
     'customers.get': ({ customerId }) => ws().entities.customer(customerId),
+    'tickets.list': (of) => ws().tickets.tickets(of),
+    'followups.list': (args) => ws().tickets.openFollowups(args?.conversationId),
     'kb.search': ({ query, limit }) => ws().library.kb(query, limit),
     'canned.list': (args) => ws().library.canned(args?.query),
     'drafts.get': ({ conversationId }) => ws().drafts.get(conversationId),
@@ -56,6 +59,17 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'conversations.reopen': (args) => ws().writes.conversation('conversations.reopen', args),
     'conversations.transfer': (args) => ws().writes.conversation('conversations.transfer', args),
     'presence.set': (args) => ws().writes.plain('presence.set', args),
+    // The core picks the new row's id so the window can find it once the server has it.
+    'tickets.create': (args) => {
+      const ticketId = args.ticketId ?? newClientId();
+      return { ...ws().writes.plain('tickets.create', { ...args, ticketId }), ticketId };
+    },
+    'followups.create': (args) => {
+      const followupId = args.followupId ?? newClientId();
+      return { ...ws().writes.plain('followups.create', { ...args, followupId }), followupId };
+    },
+    'followups.complete': (args) => ws().writes.plain('followups.complete', args),
+    'customers.tag': (args) => ws().writes.plain('customers.tag', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
   };

@@ -17,6 +17,8 @@ import { HistorySearch } from '../search/historySearch';
 import { LibrarySearch } from '../search/librarySearch';
 import { httpSyncApi, type SyncApi } from '../sync/syncApi';
 import { SyncEngine } from '../sync/syncEngine';
+import { relayFollowupsDue } from '../tickets/followupsDue';
+import { TicketReads } from '../tickets/ticketReads';
 import { Writes } from './writes';
 
 export interface WorkspaceOptions {
@@ -45,6 +47,7 @@ export class Workspace implements LinkListener {
   readonly conversations: ConversationReads;
   readonly messages: MessageReads;
   readonly entities: EntityReads;
+  readonly tickets: TicketReads;
   readonly drafts: DraftStore;
   readonly history: HistorySearch;
   readonly library: LibrarySearch;
@@ -68,6 +71,7 @@ export class Workspace implements LinkListener {
     this.conversations = new ConversationReads(this.db, userId, now);
     this.messages = new MessageReads(this.db);
     this.entities = new EntityReads(this.db);
+    this.tickets = new TicketReads(this.db, userId);
     this.drafts = new DraftStore(this.db, hub, now);
     this.history = new HistorySearch(this.db, now);
     this.library = new LibrarySearch(this.db);
@@ -91,6 +95,7 @@ export class Workspace implements LinkListener {
   frame(frame: unknown): void {
     this.engine.frame(frame);
     this.offers.frame(frame);
+    relayFollowupsDue(this.hub, frame);
   }
 
   async close(): Promise<void> {

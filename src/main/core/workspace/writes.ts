@@ -72,7 +72,7 @@ export class Writes {
     return { mutationId };
   }
 
-  /** A write without a local effect (presence). */
+  /** A write without a local effect (presence, tickets, follow-ups, customer tags: their rows come back from the server). */
   plain<N extends MutationName>(name: N, args: MutationArgs<N>): QueuedWrite {
     return { mutationId: this.deps.outbox.enqueue(name, args, () => null) };
   }

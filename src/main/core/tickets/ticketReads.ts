@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { Followup, Ticket } from '../../../shared/domain/tickets';
+
+const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse(row.data) as T);
+
+/**
+ * Tickets of a conversation or customer and the user's open follow-ups, from the cached rows the
+ * server synced (it scopes them: a merchant agent only ever receives their shop's tickets).
+ */
+export class TicketReads {
+  private readonly s;
+
+  constructor(
+    db: Database.Database,
+    private readonly userId: string,
+  ) {
+    const tickets = (field: string) =>
+      db.prepare<[string], { data: string }>(
+        `SELECT data FROM entities WHERE entity = 'tickets' AND deleted = 0 AND json_extract(data, '$.${field}') = ? ORDER BY json_extract(data, '$.createdAt') DESC LIMIT 200`,
+      );
+    this.s = {
+      byConversation: tickets('conversationId'),
+      byCustomer: tickets('customerId'),
+      openFollowups: db.prepare<[string], { data: string }>(
+        "SELECT data FROM entities WHERE entity = 'followups' AND deleted = 0 AND json_extract(data, '$.agentId') = ? AND json_extract(data, '$.doneAt') IS NULL ORDER BY json_extract(data, '$.dueAt')",
+      ),
+    };
+  }
+
+  tickets(of: { conversationId?: string; customerId?: string }): Ticket[] {
+    if (of.conversationId !== undefined) return parse<Ticket>(this.s.byConversation.all(of.conversationId));
+    return of.customerId === undefined ? [] : parse<Ticket>(this.s.byCustomer.all(of.customerId));
+  }
+
+  /** The user's follow-ups not done yet, soonest due first; narrowed to one conversation when given. */
+  openFollowups(conversationId?: string): Followup[] {
+    const open = parse<Followup>(this.s.openFollowups.all(this.userId));
+    return conversationId === undefined ? open : open.filter((f) => f.conversationId === conversationId);
+  }
+}
