@@ -201,10 +201,12 @@ export async function buildApp(deps: {
     onConnect: (userId) => {
       domain.routing.connected(userId);
       domain.monitor.feed.watch(userId);
+      domain.queueStats.watch(userId);
     },
     onDisconnect: (userId) => {
       domain.routing.disconnected(userId);
       domain.monitor.feed.unwatch(userId);
+      domain.queueStats.unwatch(userId);
     },
   });
 
@@ -219,6 +221,7 @@ export async function buildApp(deps: {
     stopPush();
     domain.routing.dispose();
     domain.monitor.feed.dispose();
+    domain.queueStats.dispose();
     // A bot turn still deciding would otherwise write to a closed database.
     await domain.bot.idle();
     domain.followupReminders.dispose();

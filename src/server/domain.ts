@@ -11,6 +11,7 @@ import { createCustomerSessionsStore, type CustomerSessionsStore } from './custo
 import { registerCustomerMutations } from './customers/mutations';
 import { CustomersService } from './customers/service';
 import { registerRoutingMutations } from './dispatch/mutations';
+import { QueueStatsFeed } from './dispatch/queueStats';
 import { RoutingService, type Notify } from './dispatch/service';
 import { createDispatchStore } from './dispatch/store';
 import { ConversationChanges, trackConversationChanges } from './dispatch/tracking';
@@ -96,6 +97,8 @@ export interface Domain {
   escalation: EscalationService;
   /** the team-lead monitor: live figures, alerts, QC list, reports; interventions are mutations */
   monitor: Monitor;
+  /** waiting count and oldest wait per queue, live to the users who serve it */
+  queueStats: QueueStatsFeed;
 }
 
 export interface DomainOptions {
@@ -167,6 +170,16 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     reportError: options.reportError,
   });
   registerRoutingMutations(registry, routing);
+  const queueStats = new QueueStatsFeed({
+    router: routing.router,
+    queues: () => routing.queues(),
+    scopes,
+    writer,
+    now,
+    scheduler,
+    notify: options.notify,
+    reportError: options.reportError,
+  });
   const monitor = createMonitor(db, registry, {
     lifecycle,
     conversations,
@@ -264,5 +277,6 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     sla,
     escalation,
     monitor,
+    queueStats,
   };
 }

@@ -5,7 +5,7 @@ import type { Writer } from '../db/writer';
 import { Rejection } from '../mutations/rejection';
 import { Router, type Assignment, type Release } from '../routing/router';
 import type { Now, Scheduler } from '../routing/scheduler';
-import type { AgentState, HeldConversation, Offer, Presence } from '../routing/types';
+import type { AgentState, HeldConversation, Offer, Presence, QueueConfig } from '../routing/types';
 import type { AgentProfile, DispatchStore } from './store';
 
 /** A live event for one user's sockets (`{t:'event', name, payload}`). */
@@ -79,6 +79,11 @@ export class RoutingService {
   disconnected(userId: string): void {
     if (this.disposed) return;
     this.router.disconnect(userId);
+  }
+
+  /** Every queue as routing configures it (the queue stats' snapshot lists the empty ones too). */
+  queues(): QueueConfig[] {
+    return this.deps.store.queues();
   }
 
   /** Stops the timers; sockets closing during shutdown are not disconnects any more. */

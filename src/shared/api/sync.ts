@@ -155,5 +155,15 @@ export type WsMutatedFrame = z.infer<typeof WsMutatedFrameSchema>;
 /** Server → client: live events that are not rows (typing, presence, offers). */
 export const WsEventFrameSchema = z.object({ t: z.literal('event'), name: z.string(), payload: z.unknown() });
 
+/**
+ * The `queues.stats` event's payload: per queue its user serves, the chats waiting and when the
+ * oldest of them was queued (ms, null when none wait). Agents never receive queued conversations
+ * as rows (they get offers), so this is how they see their queues' lines.
+ */
+export const QueueStatsSchema = z.array(
+  z.object({ queueId: z.string(), waiting: z.number().int().nonnegative(), oldestQueuedAt: z.number().nullable() }),
+);
+export type QueueStats = z.infer<typeof QueueStatsSchema>;
+
 /** Server → client: a frame the server could not accept (bad shape), naming the field. */
 export const WsErrorFrameSchema = z.object({ t: z.literal('error'), error: z.string(), message: z.string() });
