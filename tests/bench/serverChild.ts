@@ -20,10 +20,13 @@ export interface ChildServer {
   /** the child's RSS and CPU time so far, as it reports them on request */
   usage(): Promise<{ rssMb: number; cpuMs: number }>;
   stop(): Promise<void>;
+  /** SIGKILL: no close, no flush, what a crash or a power cut leaves behind */
+  kill(): Promise<void>;
 }
 
-export async function spawnServer(args: readonly string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, [process.argv[1]!, '--serve', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `script` is the bundle to run with `--serve` (a benchmark runs itself; a test names its child). */
+export async function spawnServer(args: readonly string[], script = process.argv[1]!): Promise<ChildServer> {
+  const child = spawn(process.execPath, [script, '--serve', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
@@ -42,6 +45,11 @@ export async function spawnServer(args: readonly string[]): Promise<ChildServer>
     async stop() {
       child.stdin!.end();
       await new Promise((resolve) => child.on('exit', resolve));
+    },
+    async kill() {
+      const gone = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGKILL');
+      await gone;
     },
   };
 }

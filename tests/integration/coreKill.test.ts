@@ -1,27 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/shared/domain/conversations';
+import { bundleChild } from '../support/bundleChild';
 import { F, FIXTURE_PASSWORD, useStage } from './syncHarness';
 
 // SIGKILL the core between the local write and the send: the outbox (SQLite, same transaction as
 // the pending message) survives, and the next start delivers the reply exactly once.
 const stage = useStage('seatdesk-kill-');
-const childScript = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'seatdesk-test', 'coreChild.mjs');
+let childScript: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(import.meta.dirname, 'coreChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: childScript,
-    logLevel: 'warning',
-  });
+  childScript = await bundleChild(join(import.meta.dirname, 'coreChild.ts'), 'coreChild');
 });
 
 function child(args: string[]): { process: ChildProcess; next: (prefix: string) => Promise<string> } {
