@@ -4,6 +4,7 @@ import type { Customer, Order } from '../../../shared/domain/customers';
 import type { CustomerProfile, PastConversation, QueueSummary } from '../../../shared/domain/workstation';
 import type { Conversation } from '../../../shared/domain/conversations';
 import { RpcError } from '../../../shared/rpc/errors';
+import type { LiveQueueStats } from './liveQueueStats';
 
 const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse(row.data) as T);
 
@@ -11,7 +12,11 @@ const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse
 export class EntityReads {
   private readonly s;
 
-  constructor(db: Database.Database) {
+  /** `live`: the server's figures, which win over the cache's wherever the server sent them. */
+  constructor(
+    db: Database.Database,
+    private readonly live?: LiveQueueStats,
+  ) {
     this.s = {
       ofEntity: db.prepare<[string], { data: string }>('SELECT data FROM entities WHERE entity = ? AND deleted = 0 ORDER BY id'),
       one: db.prepare<[string, string], { data: string }>('SELECT data FROM entities WHERE entity = ? AND id = ?'),
@@ -29,11 +34,13 @@ export class EntityReads {
 
   queues(): QueueSummary[] {
     const waiting = new Map(this.s.waiting.all().map((row) => [row.queue_id, row]));
-    return parse<Queue>(this.s.ofEntity.all('queues')).map((queue) => ({
-      ...queue,
-      waiting: waiting.get(queue.id)?.n ?? 0,
-      longestWaitSince: waiting.get(queue.id)?.since ?? null,
-    }));
+    return parse<Queue>(this.s.ofEntity.all('queues')).map((queue) => {
+      // The server's line is the truth for every role (a lead's cache holds the queued chats too,
+      // but lags by a push); the cache's count only stands in before the server has said anything.
+      const live = this.live?.get(queue.id);
+      if (live) return { ...queue, waiting: live.waiting, longestWaitSince: live.oldestQueuedAt };
+      return { ...queue, waiting: waiting.get(queue.id)?.n ?? 0, longestWaitSince: waiting.get(queue.id)?.since ?? null };
+    });
   }
 
   agents(): Agent[] {

@@ -11,6 +11,7 @@ import { OfferBook } from '../offers/offerBook';
 import { Outbox } from '../outbox/outbox';
 import { ConversationReads } from '../reads/conversationReads';
 import { EntityReads } from '../reads/entityReads';
+import { LiveQueueStats } from '../reads/liveQueueStats';
 import { MessageReads } from '../reads/messageReads';
 import type { EventHub } from '../rpc/eventHub';
 import { HistorySearch } from '../search/historySearch';
@@ -47,6 +48,7 @@ export class Workspace implements LinkListener {
   readonly conversations: ConversationReads;
   readonly messages: MessageReads;
   readonly entities: EntityReads;
+  readonly queueStats: LiveQueueStats;
   readonly tickets: TicketReads;
   readonly drafts: DraftStore;
   readonly history: HistorySearch;
@@ -70,7 +72,8 @@ export class Workspace implements LinkListener {
     this.outbox = new Outbox({ db: this.db, writer, hub, api, clientId, isOnline: options.isOnline, now });
     this.conversations = new ConversationReads(this.db, userId, now);
     this.messages = new MessageReads(this.db);
-    this.entities = new EntityReads(this.db);
+    this.queueStats = new LiveQueueStats(hub);
+    this.entities = new EntityReads(this.db, this.queueStats);
     this.tickets = new TicketReads(this.db, userId);
     this.drafts = new DraftStore(this.db, hub, now);
     this.history = new HistorySearch(this.db, now);
@@ -95,6 +98,7 @@ export class Workspace implements LinkListener {
   frame(frame: unknown): void {
     this.engine.frame(frame);
     this.offers.frame(frame);
+    this.queueStats.frame(frame);
     relayFollowupsDue(this.hub, frame);
   }
 
