@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [name, ...args] = process.argv.slice(2);
 if (!name) {
-  console.error('usage: node tests/bench/run.mjs <firstSync|historySearch> [--messages N]');
+  console.error('usage: node tests/bench/run.mjs <name of a tests/bench/*.bench.ts, e.g. firstSync or serverLoad> [flags]');
   process.exit(2);
 }
 const outfile = join(root, 'node_modules', '.cache', 'seatdesk-bench', `${name}.mjs`);

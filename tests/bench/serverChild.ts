@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
 import type { RunningServer } from '../../src/server/app';
 import type { ServerInternals } from '../../src/server/app';
+import { hashSessionToken, newSessionToken } from '../../src/server/accounts/tokens';
 import { F } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
 import { seeded, sentence } from './corpus';
@@ -94,4 +96,82 @@ export function seedHistory(internals: ServerInternals, messageCount: number, no
       }
     });
   }
+}
+
+/** `count` agents `bench-agent-<i>` in team X (capacity 5), each with a session; returns their tokens. */
+export function seedAgents(internals: ServerInternals, count: number, now: number): string[] {
+  const { domain, accountsStore } = internals;
+  const ids = Array.from({ length: count }, (_, i) => `bench-agent-${i}`);
+  accountsStore.insertUsers(ids.map((id) => ({ id, username: id, displayName: id, role: 'agent', teamKind: 'platform', passwordHash: 'x', createdAt: now })));
+  domain.writer.write((tx) => {
+    for (const id of ids) {
+      domain.org.setSeatProfile(tx, id, { shopId: null, skills: [], maxConcurrent: 5 });
+      domain.org.addTeamMember(tx, F.teamX, id);
+    }
+  });
+  return ids.map((id) => {
+    const token = newSessionToken();
+    accountsStore.insertSession({ tokenHash: hashSessionToken(token), userId: id, createdAt: now, expiresAt: now + 86_400_000 });
+    return token;
+  });
+}
+
+export interface AgentSocket {
+  id: string;
+  token: string;
+  socket: WebSocket;
+}
+
+export type AgentFrame = {
+  t: string;
+  name?: string;
+  payload?: { conversationId?: string };
+  rows?: { entity: string; id: string; seq: number; data: { body?: string; conversationId?: string; senderKind?: string } }[];
+  results?: unknown[];
+};
+
+/**
+ * Connects one socket per token (50 at a time) to /api/ws and sets each online; every frame
+ * after that goes to `onFrame` with the time it arrived. Resolves once all are online.
+ */
+export async function connectAgents(serverUrl: string, tokens: readonly string[], onFrame: (frame: AgentFrame, agent: AgentSocket, at: number) => void): Promise<AgentSocket[]> {
+  const wsUrl = serverUrl.replace('http', 'ws') + '/api/ws';
+  const agents: AgentSocket[] = [];
+  for (let i = 0; i < tokens.length; i += 50) {
+    await Promise.all(
+      tokens.slice(i, i + 50).map(
+        (token, k) =>
+          new Promise<void>((resolve, reject) => {
+            const socket = new WebSocket(wsUrl, { headers: { authorization: `Bearer ${token}` } });
+            const agent: AgentSocket = { id: `bench-agent-${i + k}`, token, socket };
+            let online = false;
+            socket.on('message', (data) => {
+              const at = performance.now();
+              const frame = JSON.parse(String(data)) as AgentFrame;
+              if (frame.t === 'hello') {
+                socket.send(JSON.stringify({ t: 'mutate', clientId: `bench-${i + k}`, mutations: [{ id: 'online', name: 'presence.set', args: { presence: 'online' } }] }));
+              } else if (frame.t === 'mutated' && !online) {
+                online = true;
+                agents.push(agent);
+                resolve();
+              }
+              onFrame(frame, agent, at);
+            });
+            socket.on('error', reject);
+          }),
+      ),
+    );
+  }
+  return agents;
+}
+
+/** POSTs JSON (with a bearer token when given) and returns the answer's JSON; throws on a non-2xx. */
+export async function postJson(url: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${new URL(url).pathname}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<Record<string, unknown>>;
 }

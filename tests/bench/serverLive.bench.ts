@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { startServerWithInternals } from '../../src/server/app';
-import { hashSessionToken, newSessionToken } from '../../src/server/accounts/tokens';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { percentile } from './corpus';
-import { seedHistory, serveUntilStdinEnds, spawnServer } from './serverChild';
+import { connectAgents, postJson, seedAgents, seedHistory, serveUntilStdinEnds, spawnServer, type AgentFrame as Frame, type AgentSocket as Agent } from './serverChild';
 
 /*
  * Live figures with N agent sockets connected (default 1,000, all online in team X) to a child
@@ -34,38 +32,15 @@ async function serve(dataDir: string): Promise<void> {
   const now = Date.now();
   await seedFixtureOrg(internals, now);
   seedHistory(internals, HISTORY, now);
-  const tokens: string[] = [];
-  const { domain, accountsStore } = internals;
-  const ids = Array.from({ length: AGENTS }, (_, i) => `bench-agent-${i}`);
-  accountsStore.insertUsers(ids.map((id) => ({ id, username: id, displayName: id, role: 'agent', teamKind: 'platform', passwordHash: 'x', createdAt: now })));
-  domain.writer.write((tx) => {
-    for (const id of ids) {
-      domain.org.setSeatProfile(tx, id, { shopId: null, skills: [], maxConcurrent: 5 });
-      domain.org.addTeamMember(tx, F.teamX, id);
-    }
-  });
-  for (const id of ids) {
-    const token = newSessionToken();
-    accountsStore.insertSession({ tokenHash: hashSessionToken(token), userId: id, createdAt: now, expiresAt: now + 86_400_000 });
-    tokens.push(token);
-  }
+  const tokens = seedAgents(internals, AGENTS, now);
   serveUntilStdinEnds(server, { seedMs: Date.now() - now, tokens });
 }
-
-interface Agent {
-  id: string;
-  token: string;
-  socket: WebSocket;
-}
-
-type Frame = { t: string; name?: string; payload?: { conversationId?: string }; rows?: { entity: string; id: string; data: { body?: string } }[]; results?: unknown[] };
 
 async function measure(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-live-'));
   const server = await spawnServer([join(dir, 'server'), '--agents', String(AGENTS), '--history', String(HISTORY)]);
   console.log(`server: ${HISTORY} history messages and ${AGENTS} agents seeded in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s`);
   const tokens = server.info.tokens as string[];
-  const wsUrl = server.url.replace('http', 'ws') + '/api/ws';
 
   // Every frame goes through one handler; waiters match on it.
   const waiters = new Set<{ match: (frame: Frame, agent: Agent) => boolean; resolve: (at: number, agent: Agent) => void }>();
@@ -76,48 +51,19 @@ async function measure(): Promise<void> {
     });
   // Offers can arrive before the customer's POST is answered: recorded as they come.
   const firstOffer = new Map<string, { at: number; agent: Agent }>();
-  const agents: Agent[] = [];
-  for (let i = 0; i < AGENTS; i += 50) {
-    await Promise.all(
-      tokens.slice(i, i + 50).map(
-        (token, k) =>
-          new Promise<void>((resolve, reject) => {
-            const socket = new WebSocket(wsUrl, { headers: { authorization: `Bearer ${token}` } });
-            const agent: Agent = { id: `bench-agent-${i + k}`, token, socket };
-            socket.on('message', (data) => {
-              const at = performance.now();
-              const frame = JSON.parse(String(data)) as Frame;
-              if (frame.t === 'hello') {
-                socket.send(JSON.stringify({ t: 'mutate', clientId: `bench-${i + k}`, mutations: [{ id: 'online', name: 'presence.set', args: { presence: 'online' } }] }));
-              } else if (frame.t === 'mutated' && agents.length < AGENTS && !agents.includes(agent)) {
-                agents.push(agent);
-                resolve();
-              }
-              const offered = frame.t === 'event' && frame.name === 'offers.changed' ? frame.payload?.conversationId : undefined;
-              if (offered && !firstOffer.has(offered)) firstOffer.set(offered, { at, agent });
-              for (const waiter of waiters) {
-                if (waiter.match(frame, agent)) {
-                  waiters.delete(waiter);
-                  waiter.resolve(at, agent);
-                }
-              }
-            });
-            socket.on('error', reject);
-          }),
-      ),
-    );
-  }
+  const agents = await connectAgents(server.url, tokens, (frame, agent, at) => {
+    const offered = frame.t === 'event' && frame.name === 'offers.changed' ? frame.payload?.conversationId : undefined;
+    if (offered && !firstOffer.has(offered)) firstOffer.set(offered, { at, agent });
+    for (const waiter of waiters) {
+      if (waiter.match(frame, agent)) {
+        waiters.delete(waiter);
+        waiter.resolve(at, agent);
+      }
+    }
+  });
   console.log(`${agents.length} agent sockets connected and online; server ${JSON.stringify(await server.usage())}`);
 
-  const post = async (path: string, token: string | null, body: unknown) => {
-    const response = await fetch(server.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
+  const post = (path: string, token: string | null, body: unknown) => postJson(server.url + path, token, body);
 
   // 1. offers
   const offers: number[] = [];
