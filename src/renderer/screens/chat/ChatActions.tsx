@@ -9,12 +9,17 @@ export interface ChatActionsProps {
   conversation: ConversationSummary;
   onResolve(): void;
   onTransfer(): void;
+  onTicket(): void;
+  onFollowup(): void;
   /** absent in the pop-out window itself */
   onPopOut?: () => void;
 }
 
-/** What the agent can do with the chat in its state: accept or decline, transfer, resolve, reopen, pop out. */
-export function ChatActions({ conversation, onResolve, onTransfer, onPopOut }: ChatActionsProps) {
+/**
+ * What the agent can do with the chat in its state: accept or decline, transfer, resolve, reopen,
+ * a ticket or a follow-up on any chat past the offer, pop out.
+ */
+export function ChatActions({ conversation, onResolve, onTransfer, onTicket, onFollowup, onPopOut }: ChatActionsProps) {
   const { t } = useTranslation();
   const { rpc } = useShell();
   const report = useReportError();
@@ -51,6 +56,16 @@ export function ChatActions({ conversation, onResolve, onTransfer, onPopOut }: C
         <Button size="small" data-testid="chat-reopen" onClick={() => void rpc.conversations.reopen(id).catch(report)}>
           {t('actions.reopen')}
         </Button>
+      )}
+      {conversation.status !== 'queued' && (
+        <>
+          <Button size="small" data-testid="chat-ticket" onClick={onTicket}>
+            {t('work.ticket')}
+          </Button>
+          <Button size="small" data-testid="chat-followup" onClick={onFollowup}>
+            {t('work.followup')}
+          </Button>
+        </>
       )}
       {onPopOut && (
         <Button size="small" data-testid="chat-popout" onClick={onPopOut}>

@@ -10,7 +10,9 @@ import { useWorkstationStore } from '../workstation/workstationContext';
 import { ChatActions } from './ChatActions';
 import { Composer } from './composer/Composer';
 import { MessageThread } from './MessageThread';
+import { FollowupDialog } from './actions/FollowupDialog';
 import { ResolveDialog } from './actions/ResolveDialog';
+import { TicketDialog } from './actions/TicketDialog';
 import { TransferDialog } from './actions/TransferDialog';
 import { useChat } from './useChat';
 import { useNames } from './useNames';
@@ -28,7 +30,7 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
   const workstation = useWorkstationStore();
   const chat = useChat(conversationId);
   const names = useNames();
-  const [dialog, setDialog] = useState<'resolve' | 'transfer' | null>(null);
+  const [dialog, setDialog] = useState<'resolve' | 'transfer' | 'ticket' | 'followup' | null>(null);
   const conversation = chat.conversation;
   const unread = conversation?.unread ?? 0;
   const visible = usePageVisible();
@@ -63,8 +65,21 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
           <Tag data-testid="chat-status">{t(`status.${conversation.status}`)}</Tag>
           <SlaTag conversation={conversation} />
           {conversation.orderId && <Typography.Text type="secondary">{t('chat.order', { id: conversation.orderId })}</Typography.Text>}
+          {/* A shop chat the customer may now take to the platform: the escalation itself is theirs. */}
+          {conversation.escalatableAt != null && conversation.escalatedFromQueueId === null && (
+            <Tag color="volcano" data-testid="chat-escalatable">
+              {t('work.escalatable', { reason: conversation.escalationReason ? t(`sla.reason.${conversation.escalationReason}`) : '' })}
+            </Tag>
+          )}
         </Flex>
-        <ChatActions conversation={conversation} onResolve={() => setDialog('resolve')} onTransfer={() => setDialog('transfer')} onPopOut={onPopOut} />
+        <ChatActions
+          conversation={conversation}
+          onResolve={() => setDialog('resolve')}
+          onTransfer={() => setDialog('transfer')}
+          onTicket={() => setDialog('ticket')}
+          onFollowup={() => setDialog('followup')}
+          onPopOut={onPopOut}
+        />
       </Flex>
       <MessageThread
         messages={chat.messages}
@@ -76,6 +91,9 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
       <Composer key={conversationId} conversation={conversation} onResolve={() => setDialog('resolve')} />
       <ResolveDialog conversationId={conversationId} open={dialog === 'resolve'} onClose={() => setDialog(null)} />
       <TransferDialog conversationId={conversationId} open={dialog === 'transfer'} onClose={() => setDialog(null)} />
+      {/* Mounted per opening, so each starts prefilled from the chat as it is now. */}
+      {dialog === 'ticket' && <TicketDialog conversation={conversation} open onClose={() => setDialog(null)} />}
+      {dialog === 'followup' && <FollowupDialog conversationId={conversationId} open onClose={() => setDialog(null)} />}
     </Flex>
   );
 }

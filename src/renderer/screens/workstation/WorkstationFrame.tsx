@@ -9,6 +9,7 @@ import { CommandPalette } from './CommandPalette';
 import { ConversationSider } from './ConversationSider';
 import { CustomerSider } from './CustomerSider';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useFollowupAlerts } from './useFollowupAlerts';
 import { useOfferAlerts } from './useOfferAlerts';
 import { useWorkstationKeys } from './useWorkstationKeys';
 import { useOwnWorkstationStore, useWorkstationStore, WorkstationContext } from './workstationContext';
@@ -35,6 +36,7 @@ function WorkstationLayout() {
   const title = `Seatdesk — ${t('window.workstation')}`;
   useDocumentTitle(unread > 0 ? `(${unread}) ${title}` : title);
   useOfferAlerts();
+  useFollowupAlerts();
   const keys = useMemo(
     () => ({ palette: () => setOverlay('palette'), shortcuts: () => setOverlay('shortcuts'), step: (delta: 1 | -1) => store.getState().step(delta) }),
     [store],

@@ -4,11 +4,13 @@ import type { CustomerProfile } from '../../../../shared/domain/workstation';
 import { maskPii } from '../../../../shared/text';
 import { useCoreQuery } from '../../../state/useCoreQuery';
 import { LevelTag } from '../LevelTag';
+import { CustomerMarks } from './CustomerMarks';
+import { CustomerTickets } from './CustomerTickets';
 
 /**
  * The customer of the open chat: the profile as synced (contact fields arrive masked; masking
- * again here keeps anything a server sent in clear off the screen), level and tags, orders and
- * past conversations.
+ * again here keeps anything a server sent in clear off the screen), level, tags and the VIP / KOC
+ * marks, orders, past conversations and tickets.
  */
 export function CustomerPanel({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
@@ -45,6 +47,7 @@ export function CustomerPanel({ customerId }: { customerId: string | null }) {
         <Descriptions.Item label={t('customer.email')}>{masked(customer.email)}</Descriptions.Item>
         <Descriptions.Item label={t('customer.address')}>{masked(customer.address)}</Descriptions.Item>
       </Descriptions>
+      <CustomerMarks customerId={customer.id} tags={customer.tags} />
       {customer.tags.length > 0 && (
         <Flex gap={4} wrap>
           {customer.tags.map((tag) => (
@@ -78,6 +81,7 @@ export function CustomerPanel({ customerId }: { customerId: string | null }) {
           </Typography.Text>
         ))
       )}
+      <CustomerTickets customerId={customer.id} />
     </Flex>
   );
 }
