@@ -24,9 +24,11 @@ async function leadWithConversation() {
 describe('tickets and follow-ups from the workstation', () => {
   it('delivers a ticket created offline once after reconnect, prefilled from the conversation, and lists it', async () => {
     const { rpc, conversationId } = await leadWithConversation();
+    // The department list the form offers comes from the cache, so it is there offline too.
+    expect((await rpc.teams.list()).map((t) => t.id)).toContain(F.teamX);
     await stage.server.stop();
     await eventually(async () => (await rpc.sync.status()).state === 'offline', 15_000, 'offline');
-    const { ticketId } = await rpc.tickets.create({ conversationId, category: '物流', priority: 'high', title: '催发货' });
+    const { ticketId } = await rpc.tickets.create({ conversationId, category: '物流', priority: 'high', title: '催发货', departmentTeamId: F.teamX });
     expect(await rpc.outbox.list()).toHaveLength(1);
 
     await stage.server.start();
@@ -37,7 +39,7 @@ describe('tickets and follow-ups from the workstation', () => {
       return tickets.length > 0 ? tickets : null;
     }, 15_000, 'the ticket synced');
     expect(listed).toEqual([
-      expect.objectContaining({ id: ticketId, conversationId, customerId: F.customers.c1, title: '催发货', category: '物流', priority: 'high', status: 'pending' }),
+      expect.objectContaining({ id: ticketId, conversationId, customerId: F.customers.c1, title: '催发货', category: '物流', priority: 'high', status: 'pending', departmentTeamId: F.teamX }),
     ]);
     expect((await rpc.tickets.list({ customerId: F.customers.c1 })).map((t) => t.id)).toEqual([ticketId]);
     // Exactly once on the server, however often the outbox tried.

@@ -3,7 +3,7 @@ import { event, method, PUBLIC } from './define';
 import { LoginArgsSchema, type SessionInfo } from '../domain/session';
 import { SettingsPatchSchema, type Settings } from '../domain/settings';
 import type { SyncStatus } from '../domain/sync';
-import type { Agent } from '../domain/org';
+import type { Agent, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
@@ -67,6 +67,8 @@ export const methods = {
   // Reads answer from the local cache, online or not.
   'queues.list': method(none).returns<QueueSummary[]>(),
   'agents.list': method(none).returns<Agent[]>(),
+  /** the teams (departments) the user sees, e.g. to hand a new ticket to */
+  'teams.list': method(none).returns<Team[]>(),
   'conversations.list': method(
     z.object({ filter: ConversationFilterSchema, limit: z.number().int().min(1).max(500).default(200) }).strict(),
   ).returns<ConversationSummary[]>(),

@@ -21,6 +21,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'sync.progress': () => ws().engine.current(),
     'queues.list': () => ws().entities.queues(),
     'agents.list': () => ws().entities.agents(),
+    'teams.list': () => ws().entities.all('teams'),
     'conversations.list': ({ filter, limit }) => ws().conversations.list(filter, limit),
     'conversations.get': ({ conversationId }) => ws().conversations.get(conversationId),
     'conversations.read': ({ conversationId }) => {

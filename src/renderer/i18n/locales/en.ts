@@ -153,6 +153,8 @@ export const en: Messages = {
     defaultTitle: '{{customer}}: follow up',
     defaultTitleOrder: '{{customer}}: order {{order}}',
     priority: 'Priority',
+    department: 'Department',
+    ownTeam: 'My team',
     due: 'Due',
     description: 'Details',
     ticketQueued: 'Ticket saved; it is sent when online',

@@ -155,6 +155,8 @@ export const zhCN = {
     defaultTitle: '{{customer}}：待跟进',
     defaultTitleOrder: '{{customer}}：订单 {{order}}',
     priority: '优先级',
+    department: '处理部门',
+    ownTeam: '我的团队',
     due: '截止时间',
     description: '详情',
     ticketQueued: '工单已保存，联网后提交',

@@ -2,15 +2,17 @@ import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TicketPrioritySchema, type TicketPriority } from '../../../../shared/domain/tickets';
+import type { Team } from '../../../../shared/domain/org';
 import type { ConversationSummary } from '../../../../shared/domain/workstation';
 import { useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
+import { useCoreQuery } from '../../../state/useCoreQuery';
 import { fromLocalInput } from './localTime';
 
 /**
  * A ticket from the open chat: the server takes customer, shop and order from the conversation;
- * the title starts from the customer and order so the agent only types what is new. The
- * department is the agent's own team (the server's default) until someone transfers the ticket.
+ * the title starts from the customer and order so the agent only types what is new. Without a
+ * chosen department the server gives the ticket to the agent's own team.
  */
 export function TicketDialog({ conversation, open, onClose }: { conversation: ConversationSummary; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
@@ -23,6 +25,17 @@ export function TicketDialog({ conversation, open, onClose }: { conversation: Co
   );
   const [category, setCategory] = useState(conversation.category ?? '');
   const [priority, setPriority] = useState<TicketPriority>('normal');
+  const [departmentTeamId, setDepartment] = useState<string | undefined>();
+  const teams = useCoreQuery<Team[]>(
+    [],
+    (rpc) => rpc.teams.list(),
+    (rpc, again) => [
+      rpc.on('entities.changed', ({ entities }) => {
+        if (entities.includes('teams')) again();
+      }),
+    ],
+    [],
+  );
   const [due, setDue] = useState('');
   const [description, setDescription] = useState('');
   const ready = title.trim() !== '' && category.trim() !== '';
@@ -30,7 +43,7 @@ export function TicketDialog({ conversation, open, onClose }: { conversation: Co
     if (!ready) return;
     onClose();
     void rpc.tickets
-      .create({ conversationId: conversation.id, title: title.trim(), category: category.trim(), priority, description, dueAt: fromLocalInput(due) })
+      .create({ conversationId: conversation.id, title: title.trim(), category: category.trim(), priority, departmentTeamId, description, dueAt: fromLocalInput(due) })
       .then(() => message.success(t('work.ticketQueued')))
       .catch(report);
   };
@@ -57,6 +70,16 @@ export function TicketDialog({ conversation, open, onClose }: { conversation: Co
             value={priority}
             onChange={setPriority}
             options={TicketPrioritySchema.options.map((value) => ({ value, label: t(`ticketPriority.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('work.department')}>
+          <Select
+            data-testid="ticket-department"
+            allowClear
+            placeholder={t('work.ownTeam')}
+            value={departmentTeamId}
+            onChange={setDepartment}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
           />
         </Form.Item>
         <Form.Item label={t('work.due')}>

@@ -29,6 +29,7 @@ async function openChat(language: 'zh-CN' | 'en' = 'zh-CN', overrides: Partial<C
       'tickets.create': (args) => ({ ...queued, ticketId: args.ticketId ?? 't-new' }),
       'followups.create': () => ({ ...queued, followupId: 'f-new' }),
       'followups.complete': () => queued,
+      'teams.list': () => [{ id: 't-after-sales', name: '售后部', kind: 'platform', shopId: null }],
     },
   });
   await until(() => expect(view!.byTestId('chat-actions')).not.toBeNull());
@@ -63,6 +64,8 @@ describe('create ticket from the chat', () => {
     expect(document.body.textContent).toContain('从会话创建工单');
     const confirm = inDialog<HTMLButtonElement>('ticket-confirm')!;
     expect(confirm.disabled).toBe(true);
+    // Without a choice the department is the agent's own team (the server's default).
+    expect(inDialog('ticket-department')?.textContent).toContain('我的团队');
 
     typeInto(inputOf('ticket-category'), '物流');
     typeInto(inputOf('ticket-due'), '2026-12-01T18:30');
