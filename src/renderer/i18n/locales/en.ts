@@ -171,6 +171,7 @@ export const en: Messages = {
     tickets: 'Tickets',
     noTickets: 'No tickets',
     escalatable: 'Customer may escalate to the platform: {{reason}}',
+    escalatableShort: 'May escalate',
   },
   ticketPriority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   ticketStatus: { pending: 'Pending', processing: 'Processing', resolved: 'Resolved', closed: 'Closed' },

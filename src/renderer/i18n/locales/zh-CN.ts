@@ -173,6 +173,7 @@ export const zhCN = {
     tickets: '工单',
     noTickets: '暂无工单',
     escalatable: '客户可申请平台介入：{{reason}}',
+    escalatableShort: '可申请介入',
   },
   ticketPriority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
   ticketStatus: { pending: '待处理', processing: '处理中', resolved: '已解决', closed: '已关闭' },

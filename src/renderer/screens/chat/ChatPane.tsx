@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { usePageVisible } from '../../components/usePageVisible';
 import { useReportError } from '../../components/useReportError';
+import { EscalatableTag } from '../workstation/EscalatableTag';
 import { LevelTag } from '../workstation/LevelTag';
 import { SlaTag } from '../workstation/SlaTag';
 import { useWorkstationStore } from '../workstation/workstationContext';
@@ -65,12 +66,7 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
           <Tag data-testid="chat-status">{t(`status.${conversation.status}`)}</Tag>
           <SlaTag conversation={conversation} />
           {conversation.orderId && <Typography.Text type="secondary">{t('chat.order', { id: conversation.orderId })}</Typography.Text>}
-          {/* A shop chat the customer may now take to the platform: the escalation itself is theirs. */}
-          {conversation.escalatableAt != null && conversation.escalatedFromQueueId === null && (
-            <Tag color="volcano" data-testid="chat-escalatable">
-              {t('work.escalatable', { reason: conversation.escalationReason ? t(`sla.reason.${conversation.escalationReason}`) : '' })}
-            </Tag>
-          )}
+          <EscalatableTag conversation={conversation} />
         </Flex>
         <ChatActions
           conversation={conversation}

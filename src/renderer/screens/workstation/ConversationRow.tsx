@@ -3,12 +3,13 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../shared/domain/workstation';
 import { emotionScore } from '../../../shared/text';
+import { EscalatableTag } from './EscalatableTag';
 import { LevelTag } from './LevelTag';
 import { SlaTag } from './SlaTag';
 
 export const ROW_HEIGHT = 64;
 
-/** One conversation in the left list: customer, badges, SLA countdown, emotion cue, last message, unread. */
+/** One conversation in the left list: customer, badges, escalatable mark, SLA countdown, emotion cue, last message, unread. */
 export const ConversationRow = memo(function ConversationRow({
   conversation,
   active,
@@ -57,6 +58,7 @@ export const ConversationRow = memo(function ConversationRow({
             😠
           </span>
         )}
+        <EscalatableTag conversation={conversation} compact />
         <SlaTag conversation={conversation} />
         <Badge count={conversation.unread} size="small" data-testid="unread-badge" />
       </Flex>

@@ -6,10 +6,14 @@ import type { Followup } from '../../../../shared/domain/tickets';
 import type { ConversationSummary } from '../../../../shared/domain/workstation';
 import { settle } from '../../../testing/fakeCore';
 import { agentSession } from '../../../testing/fixtures';
+import { withViewport } from '../../../testing/layout';
 import { renderApp, typeInto } from '../../../testing/renderApp';
 import { until } from '../../../testing/until';
 import { summary, workstationWorld } from '../../../testing/workstationWorld';
 import { fromLocalInput } from './localTime';
+
+// The conversation list is virtualized: give it a viewport so its rows render.
+withViewport(1280, 800);
 
 let view: Awaited<ReturnType<typeof renderApp>> | null = null;
 afterEach(() => {
@@ -123,11 +127,16 @@ describe('follow-up', () => {
 describe('escalatable badge', () => {
   it('shows on a shop chat the customer may take to the platform, with the reason', async () => {
     await openChat('zh-CN', { shopId: 's1', escalatableAt: 5, escalationReason: 'no_reply_5m' });
-    expect(view!.byTestId('chat-escalatable')?.textContent).toContain('客户可申请平台介入');
+    const header = view!.byTestId('chat-pane')!.querySelector('[data-testid="escalatable"]');
+    expect(header?.textContent).toBe('客户可申请平台介入：商家 5 分钟未回复');
+    // The list row carries the short form, the reason in its tooltip.
+    const row = view!.byTestId('conversation-row')!.querySelector('[data-testid="escalatable"]');
+    expect(row?.textContent).toBe('可申请介入');
+    expect(row?.getAttribute('title')).toBe(header?.textContent);
   });
 
   it('is absent on a chat that cannot be escalated', async () => {
     await openChat('zh-CN', { shopId: 's1' });
-    expect(view!.byTestId('chat-escalatable')).toBeNull();
+    expect(document.querySelector('[data-testid="escalatable"]')).toBeNull();
   });
 });
