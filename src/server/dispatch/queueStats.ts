@@ -28,13 +28,13 @@ type Stat = QueueStats[number];
  * Waiting count and oldest queued time per queue, for the users who serve it. Agents never receive
  * queued conversations as rows (only offers), so without this their queue panel would always show
  * an empty line. The figures come from the router's waiting lines (memory, no query); after a
- * commit they are compared with what was last sent and the queues that changed go out as one
- * `queues.stats` event per user, at most once every QUEUE_STATS_FLUSH_MS.
+ * commit they are compared with what each user was last told (so a user who joined between two
+ * flushes misses nothing) and the queues that changed go out as one `queues.stats` event per user,
+ * at most once every QUEUE_STATS_FLUSH_MS.
  */
 export class QueueStatsFeed {
-  private readonly watchers = new Set<string>();
-  /** what was last sent per queue; a queue absent here was last sent (or is) empty */
-  private readonly sent = new Map<string, Stat>();
+  /** per watching user, what they were last told of each queue; a queue absent was last told empty */
+  private readonly watchers = new Map<string, Map<string, Stat>>();
   private cancelFlush: Cancel | undefined;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
 
@@ -47,17 +47,21 @@ export class QueueStatsFeed {
   watch(userId: string): void {
     const scope = this.deps.scopes.scopeFor(userId);
     if (!scope) return;
-    this.watchers.add(userId);
     const current = this.current();
     const served = this.deps.queues().filter((queue) => serves(scope, queue));
+    const told = new Map<string, Stat>();
+    for (const queue of served) {
+      const stat = current.get(queue.id);
+      if (stat) told.set(queue.id, stat);
+    }
+    // Another socket of the same user joins from this snapshot on: it is what every socket was just sent.
+    this.watchers.set(userId, told);
     this.send(userId, served.map((queue) => current.get(queue.id) ?? emptyStat(queue.id)));
   }
 
   /** The user's last socket closed. */
   unwatch(userId: string): void {
     this.watchers.delete(userId);
-    // Nobody hears the flushes any more, so what was sent goes stale: the next watcher's first flush starts afresh.
-    if (this.watchers.size === 0) this.sent.clear();
   }
 
   dispose(): void {
@@ -82,23 +86,24 @@ export class QueueStatsFeed {
 
   private flush(): void {
     const current = this.current();
-    const changed: Stat[] = [];
-    for (const [queueId, stat] of current) {
-      const last = this.sent.get(queueId);
-      if (last?.waiting !== stat.waiting || last.oldestQueuedAt !== stat.oldestQueuedAt) changed.push(stat);
-    }
-    for (const queueId of this.sent.keys()) if (!current.has(queueId)) changed.push(emptyStat(queueId));
-    this.sent.clear();
-    for (const [queueId, stat] of current) this.sent.set(queueId, stat);
-    if (changed.length === 0) return;
-    for (const userId of this.watchers) {
+    for (const [userId, told] of this.watchers) {
       const scope = this.deps.scopes.scopeFor(userId);
       if (!scope) continue;
-      const theirs = changed.filter((stat) => {
-        const queue = this.deps.router.queue(stat.queueId);
-        return queue !== undefined && serves(scope, queue);
-      });
-      if (theirs.length > 0) this.send(userId, theirs);
+      const changed: Stat[] = [];
+      for (const [queueId, stat] of current) {
+        const last = told.get(queueId);
+        if (last?.waiting === stat.waiting && last.oldestQueuedAt === stat.oldestQueuedAt) continue;
+        const queue = this.deps.router.queue(queueId);
+        if (!queue || !serves(scope, queue)) continue;
+        told.set(queueId, stat);
+        changed.push(stat);
+      }
+      for (const queueId of [...told.keys()]) {
+        if (current.has(queueId)) continue;
+        told.delete(queueId);
+        changed.push(emptyStat(queueId));
+      }
+      if (changed.length > 0) this.send(userId, changed);
     }
   }
 
