@@ -148,6 +148,7 @@ async function measure(): Promise<void> {
   const started = performance.now();
   const posts: Promise<void>[] = [];
   let failed = 0;
+  let failure: string | undefined;
   const answers: number[] = [];
   for (let n = 0; n < total; ) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * customerRate));
@@ -161,7 +162,10 @@ async function measure(): Promise<void> {
             acked.customer.add(text);
             answers.push(performance.now() - sentAt.customer.get(text)!);
           },
-          () => void (failed += 1),
+          (error: Error) => {
+            failed += 1;
+            failure ??= String((error.cause as Error | undefined)?.message ?? error.message);
+          },
         ),
       );
     }
@@ -177,7 +181,7 @@ async function measure(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const after = await server.usage();
 
-  console.log(`load: ${AGENTS} agents, ${CUSTOMERS} customers, target ${RATE} messages/s for ${SECONDS} s; ${failed} customer POSTs failed`);
+  console.log(`load: ${AGENTS} agents, ${CUSTOMERS} customers, target ${RATE} messages/s for ${SECONDS} s; ${failed} customer POSTs failed${failure ? ` (first: ${failure})` : ''}`);
   answers.sort((x, y) => x - y);
   console.log(`customer POST answered (committed): p50 ${percentile(answers, 50).toFixed(1)} ms, p99 ${percentile(answers, 99).toFixed(1)} ms`);
   report('customer → agent', sentAt.customer, acked.customer, atAgent);
