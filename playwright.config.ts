@@ -15,6 +15,8 @@ export default defineConfig({
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
+    // A click that cannot happen fails with its own message instead of running into the test timeout.
+    actionTimeout: 15_000,
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -191,7 +191,9 @@ test('a popped-out chat and the workstation stay in sync both ways', async ({ pa
 });
 
 test('a chat transferred to a colleague arrives with its whole history, and the colleague resolves it', async ({ page, browser }) => {
-  // The colleague works at a second workstation (its own host and core) on the same server.
+  // The colleague works at a second workstation (its own host and core) on the same server;
+  // booting that second host counts against this test's time.
+  test.slow();
   const second = await launchHost();
   const colleagueContext = await browser.newContext();
   try {
