@@ -2,6 +2,7 @@ import type { SqliteDatabase } from '../db/sqlite';
 import { createMetricsStore, type MetricsReads } from '../metrics/store';
 import type { MutationRegistry } from '../mutations/registry';
 import { createAlertRulesStore, type AlertRulesStore } from './alertRules';
+import { createMonitorCharts } from './charts';
 import { MonitorFeed, type MonitorFeedDeps } from './feed';
 import { Interventions, type InterventionDeps } from './interventions';
 import { registerMonitorMutations } from './mutations';
@@ -14,6 +15,7 @@ export interface Monitor {
   metrics: MetricsReads;
   rules: AlertRulesStore;
   qcList: ReturnType<typeof createQcList>;
+  charts: ReturnType<typeof createMonitorCharts>;
 }
 
 export function createMonitor(
@@ -24,5 +26,5 @@ export function createMonitor(
   const metrics = createMetricsStore(db);
   const rules = createAlertRulesStore(db);
   registerMonitorMutations(registry, new Interventions({ ...deps, seats: createSeatCapacityStore(db) }));
-  return { feed: new MonitorFeed({ ...deps, metrics, rules }), metrics, rules, qcList: createQcList(db) };
+  return { feed: new MonitorFeed({ ...deps, metrics, rules }), metrics, rules, qcList: createQcList(db), charts: createMonitorCharts(db, metrics) };
 }

@@ -13,6 +13,7 @@ import type { Monitor } from './index';
 /**
  * The monitor's reads, for leads (their teams) and admins (everything); agents get 403.
  * GET  /api/monitor/snapshot      figures now; live changes follow as `monitor.changed` events
+ * GET  /api/monitor/charts        today's series for the charts (half-hour buckets)
  * GET  /api/monitor/alerts        the caller's thresholds;  POST replaces them
  * GET  /api/monitor/qc?status=    QC flags with the flagged message in context
  * GET  /api/reports?groupBy=&from=&to=&format=json|csv
@@ -33,6 +34,11 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: { accounts: Ac
   app.get('/api/monitor/snapshot', async (request, reply) => {
     const scope = supervisorScope(request, reply);
     return scope ? monitor.feed.snapshot(scope) : reply;
+  });
+
+  app.get('/api/monitor/charts', async (request, reply) => {
+    const scope = supervisorScope(request, reply);
+    return scope ? monitor.charts(scope, deps.now()) : reply;
   });
 
   app.get('/api/monitor/alerts', async (request, reply) => {
