@@ -57,7 +57,7 @@ export function registerCustomerChatRoutes(
     const body = parseInput(CustomerMessageRequestSchema, request.body, reply, 'body');
     if (!body) return reply;
     try {
-      return chat.postMessage(customerId, body);
+      return await chat.postMessage(customerId, body);
     } catch (error) {
       return answerRejection(reply, error);
     }

@@ -90,12 +90,16 @@ export class CustomerChatService {
     return this.deps.org.queues().filter((q) => q.kind !== 'escalation');
   }
 
-  /** Appends to a conversation (reopening or replacing a finished one) or starts one; returns after commit. */
-  postMessage(customerId: string, request: CustomerMessageRequest): CustomerMessageResponse {
+  /**
+   * Appends to a conversation (reopening or replacing a finished one) or starts one; resolves
+   * after the group commit that holds it (docs: a message is acknowledged only once durable).
+   */
+  async postMessage(customerId: string, request: CustomerMessageRequest): Promise<CustomerMessageResponse> {
     const { writer, messages, conversations } = this.deps;
-    const now = this.deps.now();
     let botTurn = false;
-    const response = writer.write((tx): CustomerMessageResponse => {
+    const response = await writer.writeGrouped((tx): CustomerMessageResponse => {
+      // Stamped when it runs, so times follow seq order within a group.
+      const now = this.deps.now();
       if (request.clientMessageId) {
         const earlier = messages.bySenderClientId(customerId, request.clientMessageId);
         if (earlier) return { conversationId: earlier.conversationId, message: customerView(earlier), created: false };

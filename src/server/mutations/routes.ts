@@ -13,7 +13,7 @@ export function registerMutationRoutes(app: FastifyInstance, deps: { accounts: A
     if (!session) return reply;
     const body = parseInput(MutationRequestSchema, request.body, reply, 'body');
     if (!body) return reply;
-    const batch = deps.mutations.applyBatch(session.user.id, body.clientId, body.mutations);
+    const batch = await deps.mutations.applyBatch(session.user.id, body.clientId, body.mutations);
     if (batch.failure !== undefined) {
       // Temporary: the client keeps the whole batch and sends it again; applied ones answer from storage.
       request.log.error({ err: batch.failure }, 'mutation failed');

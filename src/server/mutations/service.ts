@@ -32,17 +32,25 @@ export class MutationService {
     },
   ) {}
 
-  /** In the order sent; stops at the first temporary failure so later ones never overtake it. */
-  applyBatch(userId: string, clientId: string, mutations: readonly Mutation[]): BatchResult {
-    const results: MutationResult[] = [];
-    for (const mutation of mutations) {
-      try {
-        results.push(this.applyOne(userId, clientId, mutation));
-      } catch (failure) {
-        return { results, failure };
-      }
-    }
-    return { results };
+  /**
+   * In the order sent; stops at the first temporary failure so later ones never overtake it. The
+   * batch shares a group commit with the writes other clients sent meanwhile (one fsync for all)
+   * and resolves after it; if that commit fails, none of the batch was applied.
+   */
+  applyBatch(userId: string, clientId: string, mutations: readonly Mutation[]): Promise<BatchResult> {
+    return this.deps.writer
+      .writeGrouped((): BatchResult => {
+        const results: MutationResult[] = [];
+        for (const mutation of mutations) {
+          try {
+            results.push(this.applyOne(userId, clientId, mutation));
+          } catch (failure) {
+            return { results, failure };
+          }
+        }
+        return { results };
+      })
+      .catch((failure: unknown) => ({ results: [], failure }));
   }
 
   applyOne(userId: string, clientId: string, mutation: Mutation): MutationResult {

@@ -12,9 +12,11 @@ export function mutateFrameHandler(mutations: MutationService): FrameHandler {
       return;
     }
     const { clientId, mutations: list } = parsed.data;
-    const batch = mutations.applyBatch(ctx.userId, clientId, list);
-    if (batch.failure !== undefined) ctx.log.error({ err: batch.failure }, 'mutation failed');
-    const answer: WsMutatedFrame = { t: 'mutated', clientId, results: batch.results, ...(batch.failure !== undefined ? { retry: true } : {}) };
-    ctx.send(answer);
+    // applyBatch never rejects: a failed commit comes back as a batch failure (retry the same ids).
+    void mutations.applyBatch(ctx.userId, clientId, list).then((batch) => {
+      if (batch.failure !== undefined) ctx.log.error({ err: batch.failure }, 'mutation failed');
+      const answer: WsMutatedFrame = { t: 'mutated', clientId, results: batch.results, ...(batch.failure !== undefined ? { retry: true } : {}) };
+      ctx.send(answer);
+    });
   };
 }
