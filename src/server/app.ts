@@ -31,6 +31,8 @@ import { ConnectionHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { registerMutationRoutes } from './mutations/routes';
 import { registerMonitorRoutes } from './monitor/routes';
+import { registerReviewRoutes } from './reviews/routes';
+import { createReviewSetReads } from './reviews/setStore';
 import { mutateFrameHandler } from './mutations/ws';
 import type { FrameHandler } from './realtime/frames';
 import type { Scheduler } from './routing/scheduler';
@@ -173,6 +175,7 @@ export async function buildApp(deps: {
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerMonitorRoutes(app, { accounts, scopes: domain.scopes, monitor: domain.monitor, now });
+  registerReviewRoutes(app, { accounts, scopes: domain.scopes, sets: createReviewSetReads(db) });
   const attachments = new AttachmentsService({
     writer: domain.writer,
     store: domain.attachments,

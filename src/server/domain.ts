@@ -31,6 +31,9 @@ import { registerQcMutations } from './qc/mutations';
 import { flagMessagesOnArrival } from './qc/onArrival';
 import { QcReview } from './qc/service';
 import { createQcStore } from './qc/store';
+import { registerReviewMutations } from './reviews/mutations';
+import { ConversationReviews } from './reviews/service';
+import { createReviewsStore } from './reviews/store';
 import { MutationRegistry } from './mutations/registry';
 import { MutationService } from './mutations/service';
 import { createAppliedMutationsStore } from './mutations/store';
@@ -196,6 +199,7 @@ export function createDomain(db: SqliteDatabase, options: DomainOptions): Domain
     reportError: options.reportError,
   });
   registerQcMutations(registry, new QcReview({ qc, sync }));
+  registerReviewMutations(registry, new ConversationReviews({ reviews: createReviewsStore(db), sync }));
   const escalation = new EscalationService({ writer, conversations, org, access, lifecycle, now });
   const sla = new SlaService({
     writer,

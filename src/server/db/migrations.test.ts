@@ -338,3 +338,28 @@ describe('migration 6: monitor_alert_rules_and_kpi_indexes', () => {
     );
   });
 });
+
+describe('migration 7: conversation_reviews', () => {
+  it('keeps one verdict per reviewer and conversation, a rule exactly on fail, and indexes sets by date', () => {
+    const db = memoryDb();
+    applyMigrations(db, MIGRATIONS.slice(0, 7));
+    expect(columns(db, 'reviews')).toEqual([
+      'id', 'conversation_id', 'reviewer_id', 'verdict', 'rule_id', 'note', 'created_at', 'updated_at', 'seq', 'deleted',
+    ]);
+    db.prepare("INSERT INTO users (id, username, display_name, role, team_kind, password_hash, created_at) VALUES ('l1', 'l1', 'L', 'lead', 'platform', 'x', 0)").run();
+    db.prepare("INSERT INTO customers (id, name, created_at, seq) VALUES ('c1', 'C', 0, 1)").run();
+    db.prepare("INSERT INTO queues (id, name, kind, seq) VALUES ('q1', 'Q', 'platform', 2)").run();
+    db.prepare("INSERT INTO conversations (id, customer_id, queue_id, channel, status, created_at, seq) VALUES ('v1', 'c1', 'q1', 'chat', 'resolved', 0, 3)").run();
+    const insert = db.prepare(
+      "INSERT INTO reviews (id, conversation_id, reviewer_id, verdict, rule_id, created_at, updated_at, seq) VALUES (?, 'v1', 'l1', ?, ?, 0, 0, ?)",
+    );
+    insert.run('r1', 'fail', 'agent.rude', 4);
+    expect(() => insert.run('r2', 'pass', null, 5)).toThrow(/UNIQUE/);
+    db.prepare("DELETE FROM reviews").run();
+    expect(() => insert.run('r3', 'fail', null, 6)).toThrow(/CHECK/);
+    expect(() => insert.run('r4', 'pass', 'agent.rude', 7)).toThrow(/CHECK/);
+    expect(() => insert.run('r5', 'maybe', null, 8)).toThrow(/CHECK/);
+    const names = db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_list(?)').all('conversations').map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['conversations_by_created', 'conversations_by_queue_created']));
+  });
+});

@@ -466,6 +466,37 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'conversation_reviews',
+    up(db) {
+      db.exec(`
+        -- A reviewer's verdict on a whole conversation (reviews/): one row per reviewer and
+        -- conversation, replaced by a later verdict; a fail names the QC rule broken.
+        CREATE TABLE reviews (
+          id              TEXT PRIMARY KEY,
+          conversation_id TEXT NOT NULL REFERENCES conversations(id),
+          reviewer_id     TEXT NOT NULL REFERENCES users(id),
+          verdict         TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),
+          rule_id         TEXT,
+          note            TEXT NOT NULL DEFAULT '',
+          created_at      INTEGER NOT NULL,
+          updated_at      INTEGER NOT NULL,
+          seq             INTEGER NOT NULL,
+          deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+          UNIQUE (conversation_id, reviewer_id),
+          CHECK ((verdict = 'fail') = (rule_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX reviews_by_seq ON reviews(seq);
+        CREATE INDEX reviews_by_reviewer ON reviews(reviewer_id);
+
+        -- Review sets are "a queue (or all) over a date range": without these a set reads every
+        -- conversation the server holds.
+        CREATE INDEX conversations_by_created ON conversations(created_at);
+        CREATE INDEX conversations_by_queue_created ON conversations(queue_id, created_at);
+      `);
+    },
+  },
 ];
 
 /** Checks the list is 1, 2, 3 … so a merge mistake (duplicate or gap) fails at start-up. */

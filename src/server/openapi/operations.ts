@@ -17,6 +17,7 @@ import { KbImportFailureSchema, KbImportRequestSchema, KbImportResponseSchema, K
 import { MutationRequestSchema, MutationResponseSchema, PullQuerySchema, PullResponseSchema } from '../../shared/api/sync';
 import { IdSchema } from '../../shared/domain/ids';
 import { MONITOR_OPERATIONS } from '../monitor/openapi';
+import { REVIEW_OPERATIONS } from '../reviews/openapi';
 
 /*
  * Every HTTP route under /api, described with the zod schemas the routes validate with
@@ -84,4 +85,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/customer/ws', summary: 'WebSocket for a customer: their messages, typing and read state', caller: 'customer', responses: { 101: 'switching protocols' } },
   // Features with many routes describe them beside the routes.
   ...MONITOR_OPERATIONS,
+  ...REVIEW_OPERATIONS,
 ];

@@ -111,6 +111,9 @@ function predicate(entity: SyncedEntity, scope: Scope): string {
     case 'qc_flags':
       // Agents see the flags on their own messages; a lead those of their teams' conversations.
       return scope.audience === 'lead' ? conversationVisible(scope, 't.conversation_id') : 't.agent_id = @scope_uid';
+    case 'reviews':
+      // Verdicts are for those who judge: the reviewer, and a lead every verdict on their teams' conversations.
+      return scope.audience === 'lead' ? `(t.reviewer_id = @scope_uid OR ${conversationVisible(scope, 't.conversation_id')})` : 't.reviewer_id = @scope_uid';
   }
 }
 

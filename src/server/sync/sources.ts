@@ -6,6 +6,7 @@ import { followupsSource } from '../followups/rows';
 import { kbSource } from '../kb/rows';
 import { messagesSource } from '../messages/rows';
 import { qcFlagsSource } from '../qc/rows';
+import { reviewsSource } from '../reviews/rows';
 import { agentsSource, queuesSource, shopsSource, teamsSource } from '../org/rows';
 import { ticketEventsSource, ticketsSource } from '../tickets/rows';
 import type { EntitySource } from './source';
@@ -29,6 +30,7 @@ export const ENTITY_SOURCES: Record<SyncedEntity, EntitySource> = {
   kb: kbSource,
   canned: cannedSource,
   qc_flags: qcFlagsSource,
+  reviews: reviewsSource,
 };
 
 export const SYNCED_ENTITIES = Object.keys(ENTITY_SOURCES) as SyncedEntity[];

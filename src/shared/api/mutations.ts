@@ -3,6 +3,7 @@ import { IdSchema, TimestampSchema } from '../domain/ids';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments';
 import { KbArticleInputSchema } from './kb';
 import { QcVerdictSchema } from '../domain/qc';
+import { ReviewNoteSchema, ReviewRuleIdSchema, ReviewVerdictSchema } from '../domain/reviews';
 import { TicketPrioritySchema, TicketStatusSchema } from '../domain/tickets';
 
 /*
@@ -106,6 +107,24 @@ export const MUTATION_ARGS = {
   'kb.delete': z.object({ id: IdSchema }).strict(),
   /** A lead's (or admin's) verdict on a QC flag of their teams. */
   'qc.review': z.object({ flagId: IdSchema, verdict: QcVerdictSchema }).strict(),
+  /**
+   * A lead's (of the conversation's team) or admin's verdict on a whole conversation; a fail names
+   * the QC rule broken. Replaces the same reviewer's earlier verdict on it (one row each).
+   * `reviewId` lets the client keep its optimistic row's id for a first verdict.
+   */
+  'reviews.record': z
+    .object({
+      conversationId: IdSchema,
+      verdict: ReviewVerdictSchema,
+      ruleId: ReviewRuleIdSchema.nullable().default(null),
+      note: ReviewNoteSchema.default(''),
+      reviewId: IdSchema.optional(),
+    })
+    .strict()
+    .refine((a) => (a.verdict === 'fail') === (a.ruleId !== null), {
+      message: 'a fail names the QC rule broken, a pass names none',
+      path: ['ruleId'],
+    }),
   /*
    * A lead's (or admin's) interventions from the monitor, on their own teams only; each is in the
    * audit log. A whisper is an internal note the agent sees (never the customer).

@@ -6,6 +6,7 @@ import { IdSchema } from '../domain/ids';
 import { KbArticleSchema } from '../domain/kb';
 import { AgentSchema, QueueSchema, ShopSchema, TeamSchema } from '../domain/org';
 import { QcFlagSchema } from '../domain/qc';
+import { ReviewSchema } from '../domain/reviews';
 import { FollowupSchema, TicketEventSchema, TicketSchema } from '../domain/tickets';
 
 /*
@@ -28,6 +29,7 @@ export const ENTITY_NAMES = [
   'kb',
   'canned',
   'qc_flags',
+  'reviews',
 ] as const;
 export const EntityNameSchema = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityNameSchema>;
@@ -48,6 +50,7 @@ export const ENTITY_DATA_SCHEMAS = {
   kb: KbArticleSchema,
   canned: CannedReplySchema,
   qc_flags: QcFlagSchema,
+  reviews: ReviewSchema,
 } as const satisfies Partial<Record<EntityName, z.ZodType>>;
 export type SyncedEntity = keyof typeof ENTITY_DATA_SCHEMAS;
 export type EntityData<E extends SyncedEntity> = z.infer<(typeof ENTITY_DATA_SCHEMAS)[E]>;
