@@ -29,9 +29,14 @@ const PAGE_ROWS: readonly { entity: SyncedEntity; where: string }[] = [
 function filterSql(query: ReviewSetQuery): { sql: string; params: Record<string, SqlValue> } {
   const parts = ['t.deleted = 0', 't.created_at >= @from', 't.created_at <= @to'];
   const params: Record<string, SqlValue> = { from: query.from, to: query.to };
-  if (query.queueId !== undefined) (parts.push('t.queue_id = @queue'), (params.queue = query.queueId));
-  if (query.shopId !== undefined) (parts.push('t.shop_id = @shop'), (params.shop = query.shopId));
-  if (query.agentId !== undefined) (parts.push('t.assignee_id = @agent'), (params.agent = query.agentId));
+  const narrow = (column: string, name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    parts.push(`t.${column} = @${name}`);
+    params[name] = value;
+  };
+  narrow('queue_id', 'queue', query.queueId);
+  narrow('shop_id', 'shop', query.shopId);
+  narrow('assignee_id', 'agent', query.agentId);
   return { sql: parts.join(' AND '), params };
 }
 
