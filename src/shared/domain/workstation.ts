@@ -6,6 +6,7 @@ import { IdSchema, TimestampSchema } from './ids';
 import type { KbArticle } from './kb';
 import { ChannelSchema, type Queue } from './org';
 import type { TextRange } from '../text/highlight';
+import type { Counterpart, EvidenceConversation, EvidenceTicket } from '../evidence/bundle';
 
 /*
  * What the workstation, history and monitor windows get back from the core (the results of the
@@ -158,6 +159,14 @@ export const HistorySearchArgsSchema = z
     status: ConversationStatusSchema.optional(),
     customerId: IdSchema.optional(),
     channel: ChannelSchema.optional(),
+    /** the conversation's order */
+    orderId: IdSchema.optional(),
+    /** the shop the customer talked to (also after an escalation to the platform) */
+    shopId: IdSchema.optional(),
+    /** true: only conversations with a file in them; false: only those without */
+    hasAttachment: z.boolean().optional(),
+    /** true: only conversations with a QC flag a lead has not dismissed; false: only those without */
+    qcFlagged: z.boolean().optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -168,17 +177,45 @@ export interface HistoryHit {
   kind: 'message' | 'conversation';
   conversationId: string;
   messageId: string | null;
+  /** personal data masked (maskPii); ranges are offsets into the masked text */
   snippet: string;
   ranges: TextRange[];
   createdAt: number;
+  customerId: string;
+  /** masked for display, like the snippet */
   customerName: string | null;
   queueId: string;
+  channel: Conversation['channel'];
   status: ConversationStatus;
 }
 
 export interface HistoryResult {
   hits: HistoryHit[];
   tookMs: number;
+}
+
+// ---------------------------------------------------------------- history: transcript and customer timeline
+
+/** One conversation as the history window opens it: the record as an export would hold it, plus its messages. */
+export interface HistoryTranscript {
+  /** the conversation, its counterpart (platform or shop), queue name, customer and linked tickets with their timelines */
+  entry: EvidenceConversation;
+  /** oldest first, every kind: bot turns, notes, system events, attachments */
+  messages: MessageView[];
+  /** the conversation holds more messages than one transcript carries (the oldest are left out) */
+  truncated: boolean;
+}
+
+/** A line of a customer's timeline: one of their conversations, or one of their tickets with its timeline. */
+export type CustomerTimelineItem =
+  | { kind: 'conversation'; conversation: Conversation; counterpart: Counterpart; queueName: string | null; at: number }
+  | { kind: 'ticket'; ticket: EvidenceTicket['ticket']; events: EvidenceTicket['events']; at: number };
+
+export interface CustomerTimeline {
+  /** null when the customer row has not synced (their conversations may have) */
+  customer: Customer | null;
+  /** newest first, across channels */
+  items: CustomerTimelineItem[];
 }
 
 // ---------------------------------------------------------------- offers

@@ -3,7 +3,7 @@ import { event, method, PUBLIC } from './define';
 import { LoginArgsSchema, type SessionInfo } from '../domain/session';
 import { SettingsPatchSchema, type Settings } from '../domain/settings';
 import type { SyncStatus } from '../domain/sync';
-import type { Agent, Team } from '../domain/org';
+import type { Agent, Shop, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
@@ -21,8 +21,10 @@ import {
   type ChangedIds,
   type ConversationSummary,
   type CustomerProfile,
+  type CustomerTimeline,
   type Draft,
   type HistoryResult,
+  type HistoryTranscript,
   type KbHit,
   type MessagePage,
   type MessagesChanged,
@@ -130,6 +132,11 @@ export const methods = {
   // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),
   'history.verify': method(HistoryVerifyArgsSchema).returns<VerifyResult>(),
+
+  // History window: a conversation's whole record, a customer's timeline, the shops to filter by.
+  'history.transcript': method(byConversation).returns<HistoryTranscript>(),
+  'customers.timeline': method(z.object({ customerId: IdSchema }).strict()).returns<CustomerTimeline>(),
+  'shops.list': method(none).returns<Shop[]>(),
 } as const;
 
 /** Events pushed from the core to every subscribed window. Names are `feature.changed`. */

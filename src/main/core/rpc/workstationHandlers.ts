@@ -3,6 +3,7 @@ import { verifyExportFile } from '../evidence/verifyFile';
 import { newClientId } from '../ids';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './handlers';
+import { historyHandlers } from './historyHandlers';
 
 type CoreOwned = 'app.info' | 'session.get' | 'session.login' | 'session.logout' | 'settings.get' | 'settings.set' | 'sync.status';
 export type WorkstationHandlers = Omit<Handlers, CoreOwned>;
@@ -73,5 +74,6 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'customers.tag': (args) => ws().writes.plain('customers.tag', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
+    ...historyHandlers(ws),
   };
 }

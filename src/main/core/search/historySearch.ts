@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ConversationStatus, Message } from '../../../shared/domain/conversations';
+import type { Conversation, ConversationStatus, Message } from '../../../shared/domain/conversations';
 import type { HistoryHit, HistoryResult } from '../../../shared/domain/workstation';
 import type { HistorySearchArgsSchema } from '../../../shared/domain/workstation';
-import { ftsMatch, highlightTerms } from '../../../shared/text';
+import { ftsMatch, highlightTerms, maskPii } from '../../../shared/text';
 import type { z } from 'zod';
 import { snippetOf } from './snippet';
 
@@ -19,8 +19,21 @@ interface ConversationJoin {
   status: ConversationStatus;
   queue_id: string;
   customer_id: string;
+  channel: Conversation['channel'];
   created_at: number;
 }
+
+/** The conversation columns every hit carries. */
+const HIT_COLUMNS = 'c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.channel, c.created_at';
+
+/** A message row with a file in it (attachments is absent or empty when there are none). */
+const HAS_FILE = "EXISTS (SELECT 1 FROM messages a WHERE a.conversation_id = c.id AND a.deleted = 0 AND json_array_length(a.data, '$.attachments') > 0)";
+/**
+ * Conversations with a QC flag not dismissed: one set built per query (the flags table is small
+ * next to the messages), rather than a JSON lookup per candidate.
+ */
+const FLAGGED =
+  "c.id IN (SELECT json_extract(q.data, '$.conversationId') FROM entities q WHERE q.entity = 'qc_flags' AND q.deleted = 0 AND json_extract(q.data, '$.status') <> 'dismissed')";
 
 /** The conversation filters as SQL over `c` (conversations) and the timestamp column given. */
 function filters(args: Args, at: string): { sql: string; params: unknown[] } {
@@ -37,6 +50,11 @@ function filters(args: Args, at: string): { sql: string; params: unknown[] } {
   if (args.status) add('c.status = ?', args.status);
   if (args.customerId) add('c.customer_id = ?', args.customerId);
   if (args.channel) add('c.channel = ?', args.channel);
+  if (args.orderId) add('c.order_id = ?', args.orderId);
+  if (args.shopId) add("json_extract(c.data, '$.shopId') = ?", args.shopId);
+  // Yes/no filters add SQL but no parameter: the SQL text (and so the prepared statement) differs per choice.
+  if (args.hasAttachment !== undefined) parts.push(args.hasAttachment ? HAS_FILE : `NOT ${HAS_FILE}`);
+  if (args.qcFlagged !== undefined) parts.push(args.qcFlagged ? FLAGGED : `NOT ${FLAGGED}`);
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
@@ -76,9 +94,9 @@ export class HistorySearch {
     // Only the newest matches are ranked (rids grow as rows arrive, so rowid order is arrival
     // order): scoring every match of a one-character query over a million messages would take
     // hundreds of milliseconds. Filters widen the window, since they drop most candidates.
-    const window = where.params.length > 0 ? FILTERED_WINDOW : RANK_WINDOW;
+    const window = where.sql.length > 0 ? FILTERED_WINDOW : RANK_WINDOW;
     const sql = `
-      SELECT m.id, m.data, c.id AS conversation_id, c.status, c.queue_id, c.customer_id, m.created_at
+      SELECT m.id, m.data, c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.channel, m.created_at
       FROM (SELECT rowid AS rid, bm25(messages_fts) AS score FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ${window}) f
       JOIN messages m ON m.rid = f.rid JOIN conversations c ON c.id = m.conversation_id
       WHERE m.deleted = 0${where.sql}
@@ -87,7 +105,7 @@ export class HistorySearch {
     const terms = highlightTerms(args.query);
     return rows.map((row) => {
       const message = JSON.parse(row.data) as Message;
-      return { ...this.hitBase(row), kind: 'message', messageId: row.id, ...snippetOf(message.body, terms) };
+      return { ...this.hitBase(row), kind: 'message', messageId: row.id, ...snippetOf(maskPii(message.body), terms) };
     });
   }
 
@@ -101,13 +119,13 @@ export class HistorySearch {
         FROM entities_fts JOIN entities e ON e.rid = entities_fts.rowid
         WHERE entities_fts MATCH ? AND e.entity IN ('customers', 'orders', 'tickets') ORDER BY bm25(entities_fts) LIMIT 20)
       SELECT * FROM (
-        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        SELECT ${HIT_COLUMNS}, found.entity, found.id AS found_id, found.name
         FROM found JOIN conversations c ON c.customer_id = found.id WHERE found.entity = 'customers' AND c.deleted = 0${where.sql}
         UNION ALL
-        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        SELECT ${HIT_COLUMNS}, found.entity, found.id AS found_id, found.name
         FROM found JOIN conversations c ON c.order_id = found.id WHERE found.entity = 'orders' AND c.deleted = 0${where.sql}
         UNION ALL
-        SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at, found.entity, found.id AS found_id, found.name
+        SELECT ${HIT_COLUMNS}, found.entity, found.id AS found_id, found.name
         FROM found JOIN conversations c ON c.id = found.conversation_ref WHERE found.entity = 'tickets' AND c.deleted = 0${where.sql})
       ORDER BY created_at DESC LIMIT 10`;
     const rows = this.statement(sql).all(match, ...where.params, ...where.params, ...where.params) as (ConversationJoin & { entity: string; found_id: string; name: string | null })[];
@@ -116,25 +134,29 @@ export class HistorySearch {
       ...this.hitBase(row),
       kind: 'conversation',
       messageId: null,
-      ...snippetOf(row.entity === 'orders' ? row.found_id : (row.name ?? ''), terms),
+      // An order id is no personal data; names and ticket titles may hold some.
+      ...snippetOf(row.entity === 'orders' ? row.found_id : maskPii(row.name ?? ''), terms),
     }));
   }
 
   /** No searchable text: the newest conversations that pass the filters. */
   private recent(args: Args): HistoryHit[] {
     const where = filters(args, 'c.created_at');
-    const sql = `SELECT c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.created_at FROM conversations c
+    const sql = `SELECT ${HIT_COLUMNS} FROM conversations c
       WHERE c.deleted = 0${where.sql} ORDER BY c.created_at DESC LIMIT ?`;
     const rows = this.statement(sql).all(...where.params, args.limit) as ConversationJoin[];
     return rows.map((row) => ({ ...this.hitBase(row), kind: 'conversation', messageId: null, snippet: '', ranges: [] }));
   }
 
   private hitBase(row: ConversationJoin) {
+    const name = this.customerName.get(row.customer_id)?.name;
     return {
       conversationId: row.conversation_id,
       createdAt: row.created_at,
-      customerName: this.customerName.get(row.customer_id)?.name ?? null,
+      customerId: row.customer_id,
+      customerName: name ? maskPii(name) : null,
       queueId: row.queue_id,
+      channel: row.channel,
       status: row.status,
     };
   }

@@ -11,6 +11,7 @@ import { OfferBook } from '../offers/offerBook';
 import { Outbox } from '../outbox/outbox';
 import { ConversationReads } from '../reads/conversationReads';
 import { EntityReads } from '../reads/entityReads';
+import { HistoryReads } from '../reads/historyReads';
 import { LiveQueueStats } from '../reads/liveQueueStats';
 import { MessageReads } from '../reads/messageReads';
 import type { EventHub } from '../rpc/eventHub';
@@ -52,6 +53,7 @@ export class Workspace implements LinkListener {
   readonly tickets: TicketReads;
   readonly drafts: DraftStore;
   readonly history: HistorySearch;
+  readonly historyReads: HistoryReads;
   readonly library: LibrarySearch;
   readonly offers: OfferBook;
   readonly writes: Writes;
@@ -77,6 +79,7 @@ export class Workspace implements LinkListener {
     this.tickets = new TicketReads(this.db, userId);
     this.drafts = new DraftStore(this.db, hub, now);
     this.history = new HistorySearch(this.db, now);
+    this.historyReads = new HistoryReads(this.db, this.messages, this.tickets);
     this.library = new LibrarySearch(this.db);
     this.offers = new OfferBook(hub, now);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
