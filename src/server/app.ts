@@ -26,6 +26,7 @@ import { registerOpenApiRoutes } from './openapi/routes';
 import { installErrorHandlers } from './http/errors';
 import { registerKbRoutes } from './kb/routes';
 import { allowEmptyJsonBodies } from './http/jsonBody';
+import { closeConnectionsWhenIdle } from './http/shutdown';
 import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './realtime/heartbeat';
 import { ConnectionHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
@@ -158,6 +159,7 @@ export async function buildApp(deps: {
   });
   await app.register(websocket, { options: { maxPayload: MAX_WS_PAYLOAD } });
   installErrorHandlers(app);
+  closeConnectionsWhenIdle(app);
   allowEmptyJsonBodies(app);
 
   registerHealthRoutes(app, { now });
