@@ -1,20 +1,2 @@
-import { replyIntervals, type ReplyInterval } from '../../shared/metrics/kpis';
-import type { TimedMessage } from './store';
-
-/** Reply intervals of messages sorted by conversation then time, conversation by conversation. */
-export function agentReplies(messages: readonly TimedMessage[]): (ReplyInterval & { conversationId: string })[] {
-  return [...groupBy(messages, (m: TimedMessage) => m.conversationId)].flatMap(([conversationId, list]) =>
-    replyIntervals(list).map((r) => ({ ...r, conversationId })),
-  );
-}
-
-export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
+// The grouping helpers moved to shared/metrics so the workstation core computes reports the same way.
+export { agentReplies, groupBy } from '../../shared/metrics/group';

@@ -1,6 +1,12 @@
 import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
 import { visibleFilter } from '../scope/predicates';
 import type { Scope } from '../scope/scope';
+import { APPEAL_RULE_IDS } from '../../shared/metrics/kpis';
+import type { TimedMessage } from '../../shared/metrics/group';
+import type { ReportConversation } from '../../shared/metrics/report';
+
+// Shared with the workstation core, which builds the same reports from its cache.
+export type { TimedMessage, ReportConversation };
 
 /*
  * The scoped reads behind the monitor and the reports: a handful of grouped queries over the
@@ -51,31 +57,6 @@ export interface AgentDay {
   resolved: number;
   avgFirstResponseMs: number | null;
   openQcFlags: number;
-}
-
-export interface TimedMessage {
-  conversationId: string;
-  senderKind: string;
-  senderId: string | null;
-  createdAt: number;
-}
-
-/** One conversation as the reports group and measure it. */
-export interface ReportConversation {
-  id: string;
-  queueId: string;
-  shopId: string | null;
-  assigneeId: string | null;
-  queuedAt: number | null;
-  assignedAt: number | null;
-  firstResponseAt: number | null;
-  resolvedAt: number | null;
-  csat: number | null;
-  escalated: boolean;
-  /** teams serving its queue */
-  teamIds: string[];
-  /** a lead confirmed an agent-side QC flag on it */
-  qcFailed: boolean;
 }
 
 export interface MetricsReads {
@@ -218,16 +199,19 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
         escalated_from_queue_id: string | null;
         team_ids: string | null;
         qc_failed: number;
+        appealed: number;
       }>(
         `SELECT c.id, c.queue_id, c.shop_id, c.assignee_id, c.queued_at, c.assigned_at, c.first_response_at, c.resolved_at, c.csat,
            c.escalated_from_queue_id,
            (SELECT GROUP_CONCAT(qt.team_id) FROM queue_teams qt WHERE qt.queue_id = c.queue_id) AS team_ids,
-           EXISTS (SELECT 1 FROM qc_flags f WHERE f.conversation_id = c.id AND f.side = 'agent' AND f.status = 'confirmed' AND f.deleted = 0) AS qc_failed
+           EXISTS (SELECT 1 FROM qc_flags f WHERE f.conversation_id = c.id AND f.side = 'agent' AND f.status = 'confirmed' AND f.deleted = 0) AS qc_failed,
+           EXISTS (SELECT 1 FROM qc_flags f WHERE f.conversation_id = c.id AND f.side = 'customer' AND f.rule_id IN (SELECT value FROM json_each(@appealRules))
+             AND f.status <> 'dismissed' AND f.deleted = 0) AS appealed
          FROM conversations c
          WHERE c.created_at >= @from AND c.created_at < @to AND c.queued_at IS NOT NULL AND c.deleted = 0 AND c.id IN (${myConversations(scope)})
          ORDER BY c.created_at, c.id`,
         scope,
-        { from, to },
+        { from, to, appealRules: JSON.stringify(APPEAL_RULE_IDS) },
       ).map((r) => ({
         id: r.id,
         queueId: r.queue_id,
@@ -241,6 +225,7 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
         escalated: r.escalated_from_queue_id !== null,
         teamIds: r.team_ids ? r.team_ids.split(',') : [],
         qcFailed: r.qc_failed === 1,
+        appealed: r.appealed === 1,
       })),
 
     reportMessages: (scope, from, to) =>

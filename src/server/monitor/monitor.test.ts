@@ -329,7 +329,7 @@ describe('reports', () => {
     expect(response.status).toBe(200);
     const report = ReportResponseSchema.parse(await response.json());
     const p1 = report.rows.find((r) => r.key === F.users.p1)!;
-    expect(p1).toMatchObject({ name: 'User p1', avgReplyIntervalMs: 20 * S, appealRate: null, escalationRate: null, qcPassRate: 1 });
+    expect(p1).toMatchObject({ name: 'User p1', avgReplyIntervalMs: 20 * S, appealRate: 0, escalationRate: null, qcPassRate: 1 });
     expect(report.rows.every((r) => r.key !== F.users.p2 && r.key !== F.users.mA)).toBe(true);
     const byTeam = ReportResponseSchema.parse(await (await t.get(`/api/reports?groupBy=team&from=${from}&to=${to}`, bearer(t.tokens.leadX))).json());
     expect(byTeam.rows.map((r) => [r.key, r.name])).toEqual([[F.teamX, 'Team X']]);

@@ -10,7 +10,7 @@ export const MONITOR_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/monitor/alerts', summary: "Replace the caller's alert thresholds", caller: 'user', body: AlertRulesSchema, responses: { 200: AlertRulesSchema } },
   { method: 'get', path: '/api/monitor/qc', summary: "QC flags of the caller's teams with the message in context", caller: 'user', query: QcListQuerySchema, responses: { 200: QcListResponseSchema } },
   {
-    method: 'get', path: '/api/reports', summary: 'KPIs per agent, team or shop over a date range, as JSON or CSV', caller: 'user',
+    method: 'get', path: '/api/reports', summary: 'KPIs per agent, team or shop over a date range, as JSON, CSV or XLSX (format=)', caller: 'user',
     query: ReportQuerySchema,
     responses: { 200: ReportResponseSchema },
   },

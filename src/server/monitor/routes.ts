@@ -4,8 +4,8 @@ import type { AccountsService } from '../accounts/service';
 import { requireUser } from '../http/auth';
 import { sendError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import { reportCsv } from '../metrics/csv';
 import { buildReport } from '../metrics/report';
+import { reportFile } from '../../shared/metrics/reportFile';
 import type { ScopeResolver } from '../scope/resolver';
 import { supervises, type Scope } from '../scope/scope';
 import type { Monitor } from './index';
@@ -16,7 +16,7 @@ import type { Monitor } from './index';
  * GET  /api/monitor/charts        today's series for the charts (half-hour buckets)
  * GET  /api/monitor/alerts        the caller's thresholds;  POST replaces them
  * GET  /api/monitor/qc?status=    QC flags with the flagged message in context
- * GET  /api/reports?groupBy=&from=&to=&format=json|csv
+ * GET  /api/reports?groupBy=&from=&to=&format=json|csv|xlsx&lang=
  */
 export function registerMonitorRoutes(app: FastifyInstance, deps: { accounts: AccountsService; scopes: ScopeResolver; monitor: Monitor; now: () => number }): void {
   const { monitor } = deps;
@@ -69,14 +69,12 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: { accounts: Ac
     if (!scope) return reply;
     const query = parseInput(ReportQuerySchema, request.query, reply, 'query');
     if (!query) return reply;
-    const rows = buildReport(monitor.metrics, scope, query);
-    if (query.format === 'csv') {
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="report-${query.groupBy}-${query.from}-${query.to}.csv"`)
-        .send(reportCsv(rows));
-    }
-    const response: ReportResponse = { groupBy: query.groupBy, from: query.from, to: query.to, rows };
-    return response;
+    const response: ReportResponse = { groupBy: query.groupBy, from: query.from, to: query.to, rows: buildReport(monitor.metrics, scope, query) };
+    if (query.format === 'json') return response;
+    const file = reportFile(response, query.format, query.lang);
+    return reply
+      .header('content-type', file.mime)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
   });
 }

@@ -130,7 +130,9 @@ export const ReportQuerySchema = z
     groupBy: z.enum(['agent', 'team', 'shop']),
     from: z.coerce.number().int().nonnegative(),
     to: z.coerce.number().int().positive(),
-    format: z.enum(['json', 'csv']).default('json'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    /** the XLSX headers' language (CSV keeps the column keys) */
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
   })
   .strict()
   .refine((q) => q.to > q.from, { message: 'must be after from', path: ['to'] })
@@ -149,7 +151,7 @@ export const ReportRowSchema = z.object({
   escalationRate: Rate,
   csatAvg: z.number().nullable(),
   csatCount: z.number().int(),
-  /** the model keeps no appeals yet: always null (docs/monitor-metrics.md) */
+  /** conversations where the customer took the case to a complaint or the law (kpis.APPEAL_RULE_IDS) */
   appealRate: Rate,
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;

@@ -11,6 +11,13 @@ export const PICKUP_TARGET_MS = 30_000;
 export const MERCHANT_PICKUP_TARGET_MS = 2 * 60_000;
 /** … and answers every customer message within 5 minutes. */
 export const MERCHANT_REPLY_TARGET_MS = 5 * 60_000;
+/**
+ * The customer-side QC rules that mark an appeal: the customer takes the case beyond the chat, to a
+ * complaint (投诉, 12315, the consumers' association, the market regulator) or to arbitration and
+ * the law (律师, 起诉, 报警). A conversation with such a flag that a lead did not dismiss counts
+ * towards the appeal rate.
+ */
+export const APPEAL_RULE_IDS: readonly string[] = ['customer.complaint', 'customer.legal'];
 /** The monitor's short window for the pickup rate. */
 export const RECENT_WINDOW_MS = 15 * 60_000;
 /** "Today" is the calendar day at this offset from UTC (China Standard Time, no daylight saving). */

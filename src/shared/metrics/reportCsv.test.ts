@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportRow } from '../../shared/api/monitor';
-import { reportCsv } from './csv';
+import type { ReportRow } from '../api/monitor';
+import { reportCsv } from './reportCsv';
 
 const row = (over: Partial<ReportRow>): ReportRow => ({
   key: 'k', name: 'n', conversations: 1, pickup30Rate: null, avgReplyIntervalMs: null, avgFirstResponseMs: null, avgResolutionMs: null,
