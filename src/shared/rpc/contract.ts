@@ -7,6 +7,8 @@ import type { Agent, Shop, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
+import { AlertRulesSchema, QcListQuerySchema, type AlertRules, type MonitorAlert, type MonitorDelta, type MonitorSnapshot, type QcReviewItem } from '../api/monitor';
+import type { MonitorCharts } from '../api/monitorCharts';
 import {
   HistoryExportArgsSchema,
   HistoryVerifyArgsSchema,
@@ -38,6 +40,8 @@ import {
 } from '../domain/workstation';
 
 const none = z.object({}).strict().optional();
+/** the monitor's methods: team leads and admins only */
+const LEAD = { kind: 'user', roles: ['lead', 'admin'] } as const;
 const byConversation = z.object({ conversationId: IdSchema }).strict();
 const searchText = z.string().max(256);
 /** The core picks the message id (the optimistic row keeps it), so windows send only the text. */
@@ -129,6 +133,26 @@ export const methods = {
   /** VIP / KOC and other tags on the customer */
   'customers.tag': method(MUTATION_ARGS['customers.tag']).returns<QueuedWrite>(),
 
+  // The lead's monitor (leads and admins only): live figures from the server, interventions sent
+  // straight to it (never queued: see core/monitor/monitorRelay.ts), and the QC review list.
+  'monitor.snapshot': method(none, LEAD).returns<MonitorSnapshot>(),
+  'monitor.charts': method(none, LEAD).returns<MonitorCharts>(),
+  'monitor.alerts.get': method(none, LEAD).returns<AlertRules>(),
+  'monitor.alerts.set': method(AlertRulesSchema, LEAD).returns<AlertRules>(),
+  'monitor.qc.list': method(QcListQuerySchema, LEAD).returns<QcReviewItem[]>(),
+  /** live conversations of the lead's cache, of one queue or agent when given: those the lead may open */
+  'monitor.conversations': method(
+    z.object({ queueId: IdSchema.optional(), agentId: IdSchema.optional(), limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    LEAD,
+  ).returns<ConversationSummary[]>(),
+  'monitor.whisper': method(MUTATION_ARGS['monitor.whisper'], LEAD).returns<null>(),
+  'monitor.takeover': method(MUTATION_ARGS['monitor.takeover'], LEAD).returns<null>(),
+  'monitor.reassign': method(MUTATION_ARGS['monitor.reassign'], LEAD).returns<null>(),
+  'monitor.setCapacity': method(MUTATION_ARGS['monitor.setCapacity'], LEAD).returns<null>(),
+  'monitor.setPresence': method(MUTATION_ARGS['monitor.setPresence'], LEAD).returns<null>(),
+  'monitor.moveQueued': method(MUTATION_ARGS['monitor.moveQueued'], LEAD).returns<null>(),
+  'qc.review': method(MUTATION_ARGS['qc.review'], LEAD).returns<null>(),
+
   // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),
   'history.verify': method(HistoryVerifyArgsSchema).returns<VerifyResult>(),
@@ -160,6 +184,9 @@ export const events = {
   'history.exportProgress': event<HistoryExportProgress>(),
   /** one of the user's follow-ups fell due (relayed from the server's socket event) */
   'followups.due': event<Followup>(),
+  /** the lead's monitor: rows that changed (relayed from the server as they come), and alerts raised / cleared */
+  'monitor.changed': event<MonitorDelta>(),
+  'monitor.alert': event<MonitorAlert>(),
 } as const;
 
 export type Methods = typeof methods;

@@ -14,6 +14,7 @@ import { EntityReads } from '../reads/entityReads';
 import { HistoryReads } from '../reads/historyReads';
 import { LiveQueueStats } from '../reads/liveQueueStats';
 import { MessageReads } from '../reads/messageReads';
+import { MonitorRelay } from '../monitor/monitorRelay';
 import type { EventHub } from '../rpc/eventHub';
 import { HistorySearch } from '../search/historySearch';
 import { LibrarySearch } from '../search/librarySearch';
@@ -58,6 +59,8 @@ export class Workspace implements LinkListener {
   readonly offers: OfferBook;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
+  /** the lead's monitor: live figures relayed from the server, interventions sent straight to it */
+  readonly monitor: MonitorRelay;
   private readonly hub: EventHub;
 
   constructor(options: WorkspaceOptions) {
@@ -84,6 +87,7 @@ export class Workspace implements LinkListener {
     this.offers = new OfferBook(hub, now);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
     const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
+    this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
     this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
   }
 
@@ -102,6 +106,7 @@ export class Workspace implements LinkListener {
     this.engine.frame(frame);
     this.offers.frame(frame);
     this.queueStats.frame(frame);
+    this.monitor.frame(frame);
     relayFollowupsDue(this.hub, frame);
   }
 
