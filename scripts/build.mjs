@@ -14,6 +14,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // Plain Node entry points: dependencies stay in node_modules (better-sqlite3 is native anyway).
 const nodeEntries = [
   { in: 'src/main/host/main.ts', out: 'dist/main/host.js' },
+  { in: 'src/main/core/process/main.ts', out: 'dist/main/core.js' },
   { in: 'src/main/host/verifyCli.ts', out: 'dist/main/verify.js' },
   { in: 'src/server/cli.ts', out: 'dist/server/cli.js' },
   { in: 'src/server/simulate/cli.ts', out: 'dist/server/simulate.js' },
@@ -22,6 +23,8 @@ const nodeEntries = [
 const electronEntries = [
   { in: 'src/main/electron/main.ts', out: 'dist/main/electron.cjs', external: ['electron', 'better-sqlite3'] },
   { in: 'src/main/electron/preload.ts', out: 'dist/main/preload.cjs', external: ['electron'] },
+  // the core in Electron's utility process (see src/main/electron/coreProcess.ts)
+  { in: 'src/main/core/process/main.ts', out: 'dist/main/core.cjs', external: ['better-sqlite3'] },
 ];
 
 await Promise.all([

@@ -4,11 +4,14 @@ import { EventHub } from './rpc/eventHub';
 import type { Handlers, WindowRef } from './rpc/handlers';
 import type { CoreOptions } from './ports';
 import { SettingsService } from './settings/settingsService';
-import { SessionService } from './session/sessionService';
+import { SECRET_KEY as SESSION_SECRET_KEY, SessionService } from './session/sessionService';
 import { ServerLink } from './sync/serverLink';
 import { cacheFilePath } from './cache/openCache';
 import { workstationHandlers } from './rpc/workstationHandlers';
 import { Workspace } from './workspace/workspace';
+
+/** Every key the core keeps in its SecretStore: what a host hands over when the core runs in another process. */
+export const CORE_SECRET_KEYS: readonly string[] = [SESSION_SECRET_KEY];
 
 export interface Core {
   readonly hub: EventHub;

@@ -4,6 +4,7 @@
  * what no type-check can: the order of start-up, that a window's frames reach the core and
  * come back, what app:// serves, window routing, and a clean quit.
  */
+import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as ElectronModule from 'electron';
 import { IPC_FRAME_TO_CORE, IPC_FRAME_TO_WINDOW } from '../../shared/rpc/bridge';
 import type * as ServerApp from '../../server/app';
+import { bundleChild } from '../../../tests/support/bundleChild';
 
-const fake = vi.hoisted(() => ({ userData: '', rendererDir: '', serverCalls: [] as { dataDir: string; demo?: boolean }[] }));
+const fake = vi.hoisted(() => ({
+  userData: '',
+  rendererDir: '',
+  serverCalls: [] as { dataDir: string; demo?: boolean }[],
+  // the core process entry, bundled for Node: the fake utility process runs it with child_process.fork
+  coreEntry: '',
+  coreProcesses: [] as ChildProcess[],
+}));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -88,9 +97,26 @@ vi.mock('electron', async () => {
       this.destroyed = true;
     };
   }
+  // utilityProcess.fork as Electron has it (postMessage, 'message', 'exit', kill), on a Node child.
+  const { fork } = await import('node:child_process');
+  const utilityProcess = {
+    fork: vi.fn((modulePath: string) => {
+      const child = fork(fake.coreEntry, [], { serialization: 'advanced', execArgv: [] });
+      fake.coreProcesses.push(child);
+      const utility = Object.assign(new EventEmitter(), {
+        modulePath,
+        postMessage: (message: unknown) => child.connected && child.send(message as never),
+        kill: () => child.kill(),
+      });
+      child.on('message', (message) => utility.emit('message', message));
+      child.on('exit', (code) => utility.emit('exit', code ?? 1));
+      return utility;
+    }),
+  };
   return {
     app,
     BrowserWindow,
+    utilityProcess,
     Tray,
     ipcMain: new EventEmitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -171,6 +197,7 @@ beforeAll(async () => {
   await writeFile(path.join(fake.rendererDir, 'index.html'), '<!doctype html><title>Seatdesk</title>');
   for (const level of ['info', 'warn'] as const) vi.spyOn(console, level).mockImplementation(() => undefined);
 
+  fake.coreEntry = await bundleChild(path.join(import.meta.dirname, '../core/process/main.ts'), 'coreProcessForShell');
   electron = await import('electron');
   windows = (electron.BrowserWindow as unknown as { created: FakeWindow[] }).created;
   await import('./main');
@@ -242,6 +269,12 @@ describe('the Electron main process, on a fake Electron', () => {
     expect(health.ok).toBe(true);
   });
 
+  it('runs the core in a utility process built beside the main bundle', () => {
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(electron.utilityProcess.fork).mock.calls[0]?.[0]).toMatch(/core\.cjs$/);
+    expect(fake.coreProcesses[0]?.pid).not.toBe(process.pid);
+  });
+
   it('focuses the workstation when a second instance starts', () => {
     electron.app.emit('second-instance');
     expect(windows).toHaveLength(1);
@@ -281,5 +314,6 @@ describe('the Electron main process, on a fake Electron', () => {
     electron.app.emit('window-all-closed');
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(2), { timeout: 10_000 });
     await expect(fetch(`${serverUrl}/api/health`)).rejects.toThrow();
+    await vi.waitFor(() => expect(fake.coreProcesses[0]?.exitCode ?? fake.coreProcesses[0]?.signalCode).not.toBeNull());
   });
 });

@@ -6,8 +6,9 @@ import { DEFAULT_SERVER_URL } from '../../shared/domain/settings';
  */
 import path from 'node:path';
 import { app, dialog, session } from 'electron';
-import { createCore, type Core } from '../core/core';
+import { spawnCore, type CoreHandle } from '../core/process/spawnCore';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { forkElectronCore } from './coreProcess';
 import { startEmbeddedServer } from './embeddedServer';
 import type { RunningServer } from '../../server/app';
 import { startIpcTransport, type IpcTransport } from './ipcTransport';
@@ -25,7 +26,7 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
 const WORKSTATION = { kind: 'workstation' } as const;
 
 interface Shell {
-  core: Core;
+  core: CoreHandle;
   server: RunningServer | null;
   windows: WindowManager;
   transport: IpcTransport;
@@ -44,14 +45,21 @@ async function startShell(): Promise<Shell> {
 
   const userData = app.getPath('userData');
   const server = await startEmbeddedServer(userData, log);
-  const core = createCore({
-    dataDir: path.join(userData, 'core'),
+  // The core runs in a utility process, so SQLite work never holds up this thread's window IPC;
+  // the stores stay here (safeStorage needs the main process) and get the core's writes.
+  const core = spawnCore({
+    options: {
+      dataDir: path.join(userData, 'core'),
+      shell: 'electron',
+      embeddedServerUrl: server?.url ?? null,
+      defaultServerUrl: process.env.SEATDESK_SERVER_URL?.trim() || server?.url || DEFAULT_SERVER_URL,
+      version: app.getVersion(),
+    },
     settings: createSettingsStore(),
     secrets: createSecretStore(log),
-    shell: 'electron',
-    embeddedServerUrl: server?.url ?? null,
-    defaultServerUrl: process.env.SEATDESK_SERVER_URL?.trim() || server?.url || DEFAULT_SERVER_URL,
-    version: app.getVersion(),
+    fork: forkElectronCore,
+    log,
+    closeTimeoutMs: SHUTDOWN_TIMEOUT_MS,
   });
   const windows = createWindowManager({ preloadPath: preloadPath(), state: createWindowStateStore(), log });
   const transport = startIpcTransport({ core, windows, log });
@@ -82,7 +90,8 @@ function withTimeout(work: Promise<unknown>, what: string): Promise<unknown> {
 async function stopShell(running: Shell): Promise<void> {
   running.transport.dispose();
   running.tray.destroy();
-  await withTimeout(running.core.close(), 'closing the core');
+  // waits up to SHUTDOWN_TIMEOUT_MS for the core process to flush and close, then ends it
+  await running.core.close();
   if (running.server) await withTimeout(running.server.close(), 'closing the embedded server');
 }
 

@@ -10,7 +10,7 @@ import { WINDOW_KINDS, type WindowKind } from '../../shared/windows';
 import type { Core } from '../core/core';
 
 export interface HostOptions {
-  core: Core;
+  core: Pick<Core, 'connect'>;
   /** the built renderer (dist/renderer) */
   rendererDir: string;
   host?: string;

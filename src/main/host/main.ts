@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/core';
 import { startEmbeddedServer } from '../../server/embedded';
 import { DEFAULT_SERVER_URL } from '../../shared/domain/settings';
 import { onPreferredPort } from '../../shared/portFallback';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { forkNodeCore } from '../core/process/nodeChild';
+import { spawnCore } from '../core/process/spawnCore';
 import { startHost } from './host';
 import { confSettingsStore, fileSecretStore } from './stores';
 import { userDataDir } from './userDataDir';
@@ -23,16 +24,22 @@ async function main() {
   const dataDir = values['data-dir'];
   const serverUrl = values['server-url'];
   const embedded = serverUrl ? null : await startEmbeddedServer(join(dataDir, 'server'), Number(values['server-port']));
-  const core = createCore({
-    dataDir,
+  const here = dirname(fileURLToPath(import.meta.url));
+  // The core (and its SQLite work) runs in its own process; this one only serves the windows.
+  const core = spawnCore({
+    options: {
+      dataDir,
+      shell: 'browser',
+      embeddedServerUrl: embedded?.url ?? null,
+      defaultServerUrl: serverUrl ?? embedded?.url ?? DEFAULT_SERVER_URL,
+      version: packageJson.version,
+    },
     settings: confSettingsStore(dataDir),
     secrets: fileSecretStore(dataDir),
-    shell: 'browser',
-    embeddedServerUrl: embedded?.url ?? null,
-    defaultServerUrl: serverUrl ?? embedded?.url ?? DEFAULT_SERVER_URL,
-    version: packageJson.version,
+    fork: () => forkNodeCore(join(here, 'core.js')),
+    log: { warn: (message) => console.warn(`[host] ${message}`), error: (message, error) => console.error(`[host] ${message}`, error ?? '') },
   });
-  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const rendererDir = join(here, '..', 'renderer');
   const host = await onPreferredPort(Number(values.port), (port) => startHost({ core, rendererDir, port }));
 
   if (embedded) console.log(`Seatdesk demo server: ${embedded.url} (sign in as agent / ${DEMO_PASSWORD})`);

@@ -7,7 +7,7 @@ import type { SecretStore } from '../ports';
 import type { ServerLink } from '../sync/serverLink';
 import * as api from './serverApi';
 
-const SECRET_KEY = 'session';
+export const SECRET_KEY = 'session';
 const StoredSessionSchema = z.object({ token: z.string(), info: SessionInfoSchema });
 type StoredSession = z.infer<typeof StoredSessionSchema>;
 
