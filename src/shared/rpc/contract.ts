@@ -7,6 +7,13 @@ import type { Agent, Shop, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
+import {
+  ReviewPrepareArgsSchema,
+  ReviewRecordArgsSchema,
+  type ReviewProgress,
+  type ReviewQueueItem,
+  type ReviewSetView,
+} from '../domain/reviews';
 import { AlertRulesSchema, QcListQuerySchema, type AlertRules, type MonitorAlert, type MonitorDelta, type MonitorSnapshot, type QcReviewItem } from '../api/monitor';
 import type { MonitorCharts } from '../api/monitorCharts';
 import {
@@ -157,6 +164,14 @@ export const methods = {
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),
   'history.verify': method(HistoryVerifyArgsSchema).returns<VerifyResult>(),
 
+  // Offline review (core/review): sets made available offline, reviewed from the cache; verdicts
+  // go through the outbox. The server allows verdicts from leads (of the team) and admins only.
+  'review.sets.list': method(none).returns<ReviewSetView[]>(),
+  /** downloads the set now, pushing review.progress; answers when it is ready (or fails) */
+  'review.prepare': method(ReviewPrepareArgsSchema).returns<ReviewSetView>(),
+  'review.queue': method(z.object({ setId: IdSchema }).strict()).returns<ReviewQueueItem[]>(),
+  'reviews.record': method(ReviewRecordArgsSchema).returns<QueuedWrite & { reviewId: string }>(),
+
   // History window: a conversation's whole record, a customer's timeline, the shops to filter by.
   'history.transcript': method(byConversation).returns<HistoryTranscript>(),
   'customers.timeline': method(z.object({ customerId: IdSchema }).strict()).returns<CustomerTimeline>(),
@@ -182,6 +197,8 @@ export const events = {
   'entities.changed': event<{ entities: string[] }>(),
   /** a history.export in progress: gathering conversations, fetching attachments, writing */
   'history.exportProgress': event<HistoryExportProgress>(),
+  /** a review.prepare in progress: rows stored out of the set's size */
+  'review.progress': event<ReviewProgress>(),
   /** one of the user's follow-ups fell due (relayed from the server's socket event) */
   'followups.due': event<Followup>(),
   /** the lead's monitor: rows that changed (relayed from the server as they come), and alerts raised / cleared */

@@ -46,6 +46,20 @@ describe('cache migrations', () => {
     expect(() => migrate(db)).toThrow(/newer Seatdesk/);
   });
 
+  it('3: keeps offline review sets with their conversations in order, and drops the members with their set', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO offline_sets (id, name, filter, state, created_at) VALUES ('s1', 'Q day', '{}', 'preparing', 1)").run();
+    expect(() => db.prepare("INSERT INTO offline_sets (id, name, filter, state, created_at) VALUES ('s2', 'x', '{}', 'half', 1)").run()).toThrow(/CHECK/);
+    const member = db.prepare("INSERT INTO offline_set_conversations (set_id, pos, conversation_id) VALUES ('s1', ?, ?)");
+    member.run(1, 'c-b');
+    member.run(0, 'c-a');
+    expect(db.prepare("SELECT conversation_id AS id FROM offline_set_conversations WHERE set_id = 's1' ORDER BY pos").all()).toEqual([{ id: 'c-a' }, { id: 'c-b' }]);
+    db.prepare("DELETE FROM offline_sets WHERE id = 's1'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM offline_set_conversations').get()).toEqual({ n: 0 });
+  });
+
   it('names one file per server and account, and never shows either in the name', () => {
     const a = cacheFilePath(dir, 'http://127.0.0.1:4700/', 'u-1');
     expect(cacheFilePath(dir, 'http://127.0.0.1:4700', 'u-1')).toBe(a);

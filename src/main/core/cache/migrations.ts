@@ -83,6 +83,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX conversations_by_order ON conversations (order_id) WHERE order_id IS NOT NULL;
   `,
+  // 3: offline review sets: what a reviewer made available offline, and which conversations each holds
+  `
+  CREATE TABLE offline_sets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    filter TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('preparing', 'ready', 'failed')),
+    conversations INTEGER NOT NULL DEFAULT 0,
+    rows INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    prepared_at INTEGER
+  ) WITHOUT ROWID;
+  -- pos keeps the server's order (created_at, id), the order a reviewer works through the set in
+  CREATE TABLE offline_set_conversations (
+    set_id TEXT NOT NULL REFERENCES offline_sets (id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    conversation_id TEXT NOT NULL,
+    PRIMARY KEY (set_id, pos)
+  ) WITHOUT ROWID;
+  CREATE INDEX offline_set_conversations_by_conversation ON offline_set_conversations (conversation_id);
+  `,
 ];
 
 /** Brings the file up to the newest schema; returns the version it found. */

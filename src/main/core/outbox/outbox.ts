@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Mutation } from '../../../shared/api/sync';
+import type { Mutation, SyncRow } from '../../../shared/api/sync';
 import type { Conversation } from '../../../shared/domain/conversations';
 import type { OutboxEntryView, OutboxStatus } from '../../../shared/domain/workstation';
 import { backoffDelay } from '../../../shared/backoff';
@@ -15,6 +15,8 @@ import type { LooseMutationResult, SyncApi } from '../sync/syncApi';
 export type Effect =
   | { kind: 'message'; messageId: string }
   | { kind: 'conversation'; id: string; before: Conversation; seq: number }
+  /** an optimistic row of the `entities` table (seq 0) and the server row it replaced, if any */
+  | { kind: 'row'; entity: string; id: string; before: SyncRow | null }
   | null;
 
 interface EntryRow {
@@ -76,6 +78,7 @@ export class Outbox {
       messageFailed: db.prepare("UPDATE messages SET delivery = 'failed', failure = ? WHERE id = ? AND seq = 0"),
       conversation: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       entry: db.prepare<[string], EntryRow>('SELECT * FROM outbox WHERE id = ?'),
+      dropOptimisticRow: db.prepare('DELETE FROM entities WHERE entity = ? AND id = ? AND seq = 0'),
     };
   }
 
@@ -192,6 +195,7 @@ export class Outbox {
           this.deps.writer.apply(validRows(result.rows), changes);
           // Normally the returned row already replaced the optimistic one; this covers an answer without it.
           if (effect?.kind === 'message' && this.s.messageSent.run(effect.messageId).changes > 0) changes.message(effect.messageId, conversationId);
+          if (effect?.kind === 'row') this.settleRow(effect, false, changes);
           this.s.remove.run(row.id);
           continue;
         }
@@ -205,12 +209,23 @@ export class Outbox {
           if (effect?.kind === 'conversation' && this.s.conversation.get(effect.id)?.seq === effect.seq) {
             this.deps.writer.writeConversation(effect.before, { seq: effect.seq, deleted: false, force: true }, changes);
           }
+          if (effect?.kind === 'row') this.settleRow(effect, true, changes);
           this.s.fail.run(reason, row.id);
         }
       }
     })();
     changes.emit(this.deps.hub);
     this.changed();
+  }
+
+  /**
+   * An optimistic row the answer did not replace (still seq 0) goes: the server kept another id,
+   * or refused the write, in which case the row it replaced comes back.
+   */
+  private settleRow(effect: Extract<Effect, { kind: 'row' }>, rejected: boolean, changes: ChangeSet): void {
+    if (this.s.dropOptimisticRow.run(effect.entity, effect.id).changes === 0) return;
+    if (rejected && effect.before) this.deps.writer.apply([effect.before], changes);
+    changes.entity(effect.entity, effect.id);
   }
 
   private changed(): void {

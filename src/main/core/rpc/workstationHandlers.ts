@@ -3,6 +3,7 @@ import { verifyExportFile } from '../evidence/verifyFile';
 import { newClientId } from '../ids';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './handlers';
+import { reviewHandlers } from './reviewHandlers';
 import { monitorHandlers } from './monitorHandlers';
 import { historyHandlers } from './historyHandlers';
 
@@ -75,6 +76,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'customers.tag': (args) => ws().writes.plain('customers.tag', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
+    ...reviewHandlers(ws),
     ...monitorHandlers(ws),
     ...historyHandlers(ws),
   };

@@ -16,6 +16,7 @@ import { LiveQueueStats } from '../reads/liveQueueStats';
 import { MessageReads } from '../reads/messageReads';
 import { MonitorRelay } from '../monitor/monitorRelay';
 import type { EventHub } from '../rpc/eventHub';
+import { OfflineReview } from '../review/offlineReview';
 import { HistorySearch } from '../search/historySearch';
 import { LibrarySearch } from '../search/librarySearch';
 import { httpSyncApi, type SyncApi } from '../sync/syncApi';
@@ -59,6 +60,8 @@ export class Workspace implements LinkListener {
   readonly offers: OfferBook;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
+  /** offline review: sets downloaded for review, their work lists, verdicts through the outbox */
+  readonly review: OfflineReview;
   /** the lead's monitor: live figures relayed from the server, interventions sent straight to it */
   readonly monitor: MonitorRelay;
   private readonly hub: EventHub;
@@ -88,6 +91,7 @@ export class Workspace implements LinkListener {
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
     const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
+    this.review = new OfflineReview({ db: this.db, writer, hub, outbox: this.outbox, userId, serverUrl: options.serverUrl, token: options.token, now, log: options.log });
     this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
   }
 
