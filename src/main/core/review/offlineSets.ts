@@ -68,6 +68,11 @@ export class OfflineSets {
       member: db.prepare('INSERT INTO offline_set_conversations (set_id, pos, conversation_id) VALUES (?, ?, ?)'),
       ready: db.prepare("UPDATE offline_sets SET state = 'ready', conversations = ?, rows = ?, bytes = ?, prepared_at = ? WHERE id = ?"),
       failed: db.prepare("UPDATE offline_sets SET state = 'failed', error = ? WHERE id = ?"),
+      seqOf: {
+        messages: db.prepare<[string], { seq: number }>('SELECT seq FROM messages WHERE id = ?'),
+        conversations: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
+        entities: db.prepare<[string, string], { seq: number }>('SELECT seq FROM entities WHERE entity = ? AND id = ?'),
+      },
       bytes: db.prepare<[string, string], { n: number | null }>(
         `SELECT (SELECT sum(length(c.data)) FROM conversations c JOIN offline_set_conversations m ON m.conversation_id = c.id WHERE m.set_id = ?)
               + (SELECT sum(length(x.data)) FROM messages x JOIN offline_set_conversations m ON m.conversation_id = x.conversation_id WHERE m.set_id = ?) AS n`,
@@ -140,7 +145,7 @@ export class OfflineSets {
 
   /** One page in one transaction: its rows and its conversations' places in the set. Returns the next place. */
   private store(setId: string, page: LooseReviewSetPage, pos: number): number {
-    const rows = validRows(page.rows, this.deps.log);
+    const rows = validRows(page.rows.filter((row) => this.newer(row)), this.deps.log);
     const changes = new ChangeSet();
     let next = pos;
     this.deps.db.transaction(() => {
@@ -149,6 +154,22 @@ export class OfflineSets {
     })();
     changes.emit(this.deps.hub);
     return next;
+  }
+
+  /**
+   * Whether a row may change the cache: not when the cache holds it at that seq or newer, which
+   * for a reviewer who syncs their scope anyway is nearly every row. Checking the seq before the
+   * row's schema saves validating what would be skipped. Anything malformed goes on to validRows.
+   */
+  private newer(raw: unknown): boolean {
+    const row = raw as { entity?: unknown; id?: unknown; seq?: unknown };
+    if (typeof row.id !== 'string' || typeof row.seq !== 'number' || typeof row.entity !== 'string') return true;
+    const { seqOf } = this.s;
+    const cached =
+      row.entity === 'messages' ? seqOf.messages.get(row.id)
+      : row.entity === 'conversations' ? seqOf.conversations.get(row.id)
+      : seqOf.entities.get(row.entity, row.id);
+    return cached === undefined || cached.seq < row.seq;
   }
 
   private progress(progress: ReviewProgress): void {
