@@ -8,7 +8,9 @@ import { XLSX_MIME, xlsxWorkbook, type XlsxFormat } from './xlsx';
 export type ReportFileFormat = 'csv' | 'xlsx';
 
 export interface ReportFile {
-  /** `seatdesk-report-<group>-<first day>_<last day>.<ext>`, days in report time (China Standard Time) */
+  /** `seatdesk-report-<group>-<first day>_<last day>`, days in report time (China Standard Time) */
+  baseName: string;
+  /** baseName.csv or baseName.xlsx */
   fileName: string;
   mime: string;
   body: Uint8Array;
@@ -22,9 +24,10 @@ const SHEET_NAME: Record<ReportLang, Record<ReportResponse['groupBy'], string>> 
 
 /** The report as a file to download or save: the same bytes from the server and from the core. */
 export function reportFile(report: ReportResponse, format: ReportFileFormat, lang: ReportLang): ReportFile {
-  const fileName = `seatdesk-report-${report.groupBy}-${day(report.from)}_${day(report.to - 1)}.${format}`;
-  if (format === 'csv') return { fileName, mime: 'text/csv; charset=utf-8', body: strToU8(reportCsv(report.rows)) };
-  return { fileName, mime: XLSX_MIME, body: reportXlsx(report, lang) };
+  const baseName = `seatdesk-report-${report.groupBy}-${day(report.from)}_${day(report.to - 1)}`;
+  const fileName = `${baseName}.${format}`;
+  if (format === 'csv') return { baseName, fileName, mime: 'text/csv; charset=utf-8', body: strToU8(reportCsv(report.rows)) };
+  return { baseName, fileName, mime: XLSX_MIME, body: reportXlsx(report, lang) };
 }
 
 /** Rates as percentages, durations in seconds, counts as integers; headers in the reader's language. */

@@ -16,6 +16,7 @@ import {
 } from '../domain/reviews';
 import { AlertRulesSchema, QcListQuerySchema, type AlertRules, type MonitorAlert, type MonitorDelta, type MonitorSnapshot, type QcReviewItem } from '../api/monitor';
 import type { MonitorCharts } from '../api/monitorCharts';
+import { ReportsBuildArgsSchema, ReportsExportArgsSchema, type ReportsExportResult, type ReportsResult } from '../metrics/reportArgs';
 import {
   HistoryExportArgsSchema,
   HistoryVerifyArgsSchema,
@@ -159,6 +160,11 @@ export const methods = {
   'monitor.setPresence': method(MUTATION_ARGS['monitor.setPresence'], LEAD).returns<null>(),
   'monitor.moveQueued': method(MUTATION_ARGS['monitor.moveQueued'], LEAD).returns<null>(),
   'qc.review': method(MUTATION_ARGS['qc.review'], LEAD).returns<null>(),
+
+  // Reports per agent / team / shop (leads and admins): the server's online, the cache's offline.
+  'reports.build': method(ReportsBuildArgsSchema, LEAD).returns<ReportsResult>(),
+  /** writes CSV or XLSX into the export folder and says where */
+  'reports.export': method(ReportsExportArgsSchema, LEAD).returns<ReportsExportResult>(),
 
   // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),

@@ -21,12 +21,16 @@ const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[
  * never overwrites an earlier export.
  */
 export async function writeNewExport(folder: string, at: number, label: string, ext: string, text: string): Promise<string> {
+  return writeNewFile(folder, `seatdesk-evidence-${stamp(at)}-${label.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}`, ext, text);
+}
+
+/** Writes `<base>[-n].<ext>` in the folder, the first n that is free, and returns its path. */
+export async function writeNewFile(folder: string, base: string, ext: string, content: string | Uint8Array): Promise<string> {
   await mkdir(folder, { recursive: true });
-  const base = `seatdesk-evidence-${stamp(at)}-${label.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}`;
   for (let n = 1; ; n += 1) {
     const path = join(folder, `${base}${n === 1 ? '' : `-${n}`}.${ext}`);
     try {
-      await writeFile(path, text, { flag: 'wx' });
+      await writeFile(path, content, { flag: 'wx' });
       return path;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

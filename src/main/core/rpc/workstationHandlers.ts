@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './handlers';
 import { reviewHandlers } from './reviewHandlers';
 import { monitorHandlers } from './monitorHandlers';
+import { reportsHandlers } from './reportsHandlers';
 import { historyHandlers } from './historyHandlers';
 
 type CoreOwned = 'app.info' | 'session.get' | 'session.login' | 'session.logout' | 'settings.get' | 'settings.set' | 'sync.status';
@@ -79,5 +80,6 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     ...reviewHandlers(ws),
     ...monitorHandlers(ws),
     ...historyHandlers(ws),
+    ...reportsHandlers(ws),
   };
 }

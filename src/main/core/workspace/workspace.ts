@@ -17,6 +17,7 @@ import { MessageReads } from '../reads/messageReads';
 import { MonitorRelay } from '../monitor/monitorRelay';
 import type { EventHub } from '../rpc/eventHub';
 import { OfflineReview } from '../review/offlineReview';
+import { ReportsService } from '../reports/reportsService';
 import { HistorySearch } from '../search/historySearch';
 import { LibrarySearch } from '../search/librarySearch';
 import { httpSyncApi, type SyncApi } from '../sync/syncApi';
@@ -64,6 +65,7 @@ export class Workspace implements LinkListener {
   readonly review: OfflineReview;
   /** the lead's monitor: live figures relayed from the server, interventions sent straight to it */
   readonly monitor: MonitorRelay;
+  readonly reports: ReportsService;
   private readonly hub: EventHub;
 
   constructor(options: WorkspaceOptions) {
@@ -93,6 +95,8 @@ export class Workspace implements LinkListener {
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
     this.review = new OfflineReview({ db: this.db, writer, hub, outbox: this.outbox, userId, serverUrl: options.serverUrl, token: options.token, now, log: options.log });
     this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
+    const cacheSyncedAt = () => this.engine.current().syncedAt;
+    this.reports = new ReportsService({ db: this.db, serverUrl: options.serverUrl, token: options.token, isOnline: options.isOnline, cacheSyncedAt });
   }
 
   /** The user has read the conversation: its unread count drops in every window. */
