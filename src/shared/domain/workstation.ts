@@ -228,6 +228,38 @@ export interface OfferView {
   customer: unknown;
 }
 
+// ---------------------------------------------------------------- attachments
+
+/**
+ * What the composer takes, checked before a file leaves the window (the server checks the bytes
+ * again): the server's default size limit and the kinds it stores.
+ */
+export const ATTACHMENT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  perMessage: 10,
+  mimes: [
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'application/pdf',
+    'text/plain',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
+} as const;
+
+/** Files cross the RPC in pieces this big (base64 of it stays under one frame). */
+export const ATTACHMENT_CHUNK_BYTES = 512 * 1024;
+
+/** A piece of an attachment's bytes, read through the core (which caches them by hash). */
+export interface AttachmentChunk {
+  /** the whole file's size */
+  size: number;
+  offset: number;
+  base64: string;
+}
+
 // ---------------------------------------------------------------- events
 
 /** Ids changed by one applied batch (a pull page, a pushed frame, an outbox ack): one event per batch. */

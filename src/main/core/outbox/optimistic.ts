@@ -1,13 +1,22 @@
 import type { MutationArgs, MutationName } from '../../../shared/api/mutations';
-import type { Conversation, Message } from '../../../shared/domain/conversations';
+import type { AttachmentRef, Conversation, Message } from '../../../shared/domain/conversations';
 
 /*
  * The local effect a write shows at once, before the server has answered. The server's rows
  * replace it when they arrive (the server wins); a rejection rolls it back.
  */
 
-export function optimisticMessage(userId: string, conversationId: string, text: string, kind: 'text' | 'note', id: string, now: number): Message {
-  return { id, conversationId, senderKind: 'agent', senderId: userId, kind, body: text, event: null, articleId: null, createdAt: now };
+export function optimisticMessage(
+  userId: string,
+  conversationId: string,
+  text: string,
+  kind: 'text' | 'note',
+  id: string,
+  now: number,
+  attachments: AttachmentRef[] = [],
+): Message {
+  const message: Message = { id, conversationId, senderKind: 'agent', senderId: userId, kind, body: text, event: null, articleId: null, createdAt: now };
+  return attachments.length > 0 ? { ...message, attachments } : message;
 }
 
 /** The conversation as the user expects it after the write, or null when the write does not change it locally. */

@@ -43,6 +43,11 @@ export interface OutboxDeps {
   clientId: string;
   isOnline: () => boolean;
   now?: () => number;
+  /**
+   * Work a mutation needs done just before it is sent (uploading the files a message carries).
+   * An `offline` RpcError retries the batch later; any other error refuses that write.
+   */
+  prepare?: (mutation: Mutation) => Promise<Mutation>;
 }
 
 /**
@@ -152,7 +157,11 @@ export class Outbox {
     for (;;) {
       const batch = this.s.pending.all(BATCH);
       if (batch.length === 0) return;
-      const mutations: Mutation[] = batch.map((row) => ({ id: row.id, name: row.name, args: JSON.parse(row.args) as unknown }));
+      const prepared = await this.prepared(batch);
+      if (!prepared) return;
+      const { mutations, refused } = prepared;
+      if (refused.length > 0) this.settle(refused);
+      if (mutations.length === 0) continue;
       let results: LooseMutationResult[];
       try {
         results = await this.deps.api.mutate(this.deps.clientId, mutations);
@@ -170,6 +179,27 @@ export class Outbox {
       this.attempt = 0;
       this.settle(results);
     }
+  }
+
+  /** The batch as it goes out, with the writes `prepare` refused apart; null when it could not be prepared now (retried later). */
+  private async prepared(batch: EntryRow[]): Promise<{ mutations: Mutation[]; refused: LooseMutationResult[] } | null> {
+    const mutations: Mutation[] = [];
+    const refused: LooseMutationResult[] = [];
+    for (const row of batch) {
+      const mutation: Mutation = { id: row.id, name: row.name, args: JSON.parse(row.args) as unknown };
+      try {
+        mutations.push(this.deps.prepare ? await this.deps.prepare(mutation) : mutation);
+      } catch (error) {
+        if (this.stopped) return null;
+        if (error instanceof RpcError && error.code !== 'offline') {
+          refused.push({ id: row.id, status: 'rejected', code: 'invalid_args', message: error.message });
+          continue;
+        }
+        this.retryLater(batch, error);
+        return null;
+      }
+    }
+    return { mutations, refused };
   }
 
   private retryLater(batch: EntryRow[], error: unknown): void {

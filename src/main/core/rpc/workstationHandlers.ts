@@ -2,6 +2,7 @@ import { RpcError } from '../../../shared/rpc/errors';
 import { verifyExportFile } from '../evidence/verifyFile';
 import { newClientId } from '../ids';
 import type { Workspace } from '../workspace/workspace';
+import { attachmentsHandlers } from './attachmentsHandlers';
 import type { Handlers } from './handlers';
 import { reviewHandlers } from './reviewHandlers';
 import { monitorHandlers } from './monitorHandlers';
@@ -77,6 +78,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'customers.tag': (args) => ws().writes.plain('customers.tag', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
+    ...attachmentsHandlers(ws),
     ...reviewHandlers(ws),
     ...monitorHandlers(ws),
     ...historyHandlers(ws),

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { LinkListener } from '../sync/serverLink';
+import { AttachmentFiles } from '../attachments/attachmentFiles';
+import { AttachmentService } from '../attachments/attachmentService';
+import { httpAttachmentUploader } from '../attachments/attachmentUpload';
+import { uploadBeforeSend } from '../attachments/uploadBeforeSend';
 import { openCache } from '../cache/openCache';
 import { RowWriter } from '../cache/rowWriter';
 import { SyncStateStore } from '../cache/syncState';
@@ -61,6 +65,7 @@ export class Workspace implements LinkListener {
   readonly offers: OfferBook;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
+  readonly attachments: AttachmentService;
   /** offline review: sets downloaded for review, their work lists, verdicts through the outbox */
   readonly review: OfflineReview;
   /** the lead's monitor: live figures relayed from the server, interventions sent straight to it */
@@ -79,7 +84,10 @@ export class Workspace implements LinkListener {
     const writer = new RowWriter(this.db);
     const api = options.api ?? httpSyncApi(options.serverUrl, options.token);
     this.engine = new SyncEngine({ db: this.db, writer, state, hub, api, now, log: options.log });
-    this.outbox = new Outbox({ db: this.db, writer, hub, api, clientId, isOnline: options.isOnline, now });
+    // Files beside the cache file, per account like the cache (cache/<key>.sqlite → cache/<key>.attachments/).
+    const files = new AttachmentFiles(options.file.replace(/\.sqlite$/, '') + '.attachments');
+    const prepare = uploadBeforeSend(files, httpAttachmentUploader(options.serverUrl, options.token));
+    this.outbox = new Outbox({ db: this.db, writer, hub, api, clientId, isOnline: options.isOnline, now, prepare });
     this.conversations = new ConversationReads(this.db, userId, now);
     this.messages = new MessageReads(this.db);
     this.queueStats = new LiveQueueStats(hub);
@@ -95,6 +103,7 @@ export class Workspace implements LinkListener {
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
     this.review = new OfflineReview({ db: this.db, writer, hub, outbox: this.outbox, userId, serverUrl: options.serverUrl, token: options.token, now, log: options.log });
     this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
+    this.attachments = new AttachmentService({ files, fetch: fetchAttachment, writes: this.writes, isOnline: options.isOnline });
     const cacheSyncedAt = () => this.engine.current().syncedAt;
     this.reports = new ReportsService({ db: this.db, serverUrl: options.serverUrl, token: options.token, isOnline: options.isOnline, cacheSyncedAt });
   }

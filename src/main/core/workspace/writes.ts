@@ -1,4 +1,5 @@
 import type { MutationArgs, MutationName } from '../../../shared/api/mutations';
+import type { AttachmentRef, Message } from '../../../shared/domain/conversations';
 import type { MessageView, QueuedWrite } from '../../../shared/domain/workstation';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { RowWriter } from '../cache/rowWriter';
@@ -27,14 +28,14 @@ export class Writes {
     this.now = deps.now ?? Date.now;
   }
 
-  /** A reply (`text`) or an internal note, shown at once as pending. */
-  message(kind: 'text' | 'note', conversationId: string, text: string): MessageView {
+  /** A reply (`text`, with the files stored locally under `attachments`' ids) or an internal note, shown at once as pending. */
+  message(kind: 'text' | 'note', conversationId: string, text: string, attachments: AttachmentRef[] = []): MessageView {
     const { conversations, outbox, writer, messages, userId } = this.deps;
     if (!conversations.conversation(conversationId)) throw new RpcError('not_found', 'no such conversation in the local cache');
     const now = this.now();
-    const message = optimisticMessage(userId, conversationId, text, kind, newClientId(now), now);
+    const message = optimisticMessage(userId, conversationId, text, kind, newClientId(now), now, attachments);
     const name: MutationName = kind === 'note' ? 'messages.note' : 'messages.send';
-    outbox.enqueue(name, { conversationId, text, messageId: message.id }, (changes) => {
+    outbox.enqueue(name, { conversationId, text, messageId: message.id, ...attachmentIdsOf(message) }, (changes) => {
       writer.writeMessage(message, { seq: 0, deleted: false, delivery: 'pending' }, changes);
       return { kind: 'message', messageId: message.id };
     });
@@ -49,7 +50,7 @@ export class Writes {
     if (found.delivery !== 'failed') throw new RpcError('conflict', 'the message is not failed');
     const { delivery: _delivery, failure: _failure, seq: _seq, ...message } = found;
     const name: MutationName = message.kind === 'note' ? 'messages.note' : 'messages.send';
-    outbox.enqueue(name, { conversationId: message.conversationId, text: message.body, messageId }, (changes) => {
+    outbox.enqueue(name, { conversationId: message.conversationId, text: message.body, messageId, ...attachmentIdsOf(message) }, (changes) => {
       writer.writeMessage(message, { seq: 0, deleted: false, delivery: 'pending' }, changes);
       return { kind: 'message', messageId };
     });
@@ -76,4 +77,9 @@ export class Writes {
   plain<N extends MutationName>(name: N, args: MutationArgs<N>): QueuedWrite {
     return { mutationId: this.deps.outbox.enqueue(name, args, () => null) };
   }
+}
+
+/** The files a reply carries, as messages.send takes them (local ids until uploaded: attachments/uploadBeforeSend.ts). */
+function attachmentIdsOf(message: Message): { attachmentIds?: string[] } {
+  return message.attachments?.length ? { attachmentIds: message.attachments.map((a) => a.id) } : {};
 }

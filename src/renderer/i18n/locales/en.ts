@@ -263,6 +263,18 @@ export const en: Messages = {
       action: 'Action',
     },
   },
+  attachments: {
+    unavailable: 'cannot be opened now',
+    enlarge: 'Click to enlarge',
+    download: 'Download',
+    attach: 'Add an image or file (or paste / drop it)',
+    limits: 'Images (PNG/JPEG/GIF/WebP), PDF, text, Word and Excel files up to {{size}} each, {{count}} per message',
+    refused: {
+      type: '"{{name}}" is not a supported kind: images, PDF, text, Word and Excel only',
+      size: '"{{name}}" is empty or over {{size}}: not added',
+      count: 'A message carries at most {{count}} files: "{{name}}" was not added',
+    },
+  },
   outbox: {
     failed: '"{{action}}" did not go through',
     dismiss: 'Dismiss',

@@ -265,6 +265,18 @@ export const zhCN = {
       action: '操作',
     },
   },
+  attachments: {
+    unavailable: '暂时无法打开',
+    enlarge: '点击放大',
+    download: '下载',
+    attach: '添加图片或文件（也可粘贴或拖入）',
+    limits: '支持图片（PNG/JPEG/GIF/WebP）、PDF、文本、Word、Excel，单个不超过 {{size}}，每条最多 {{count}} 个',
+    refused: {
+      type: '“{{name}}”的类型不支持：仅支持图片、PDF、文本、Word 和 Excel',
+      size: '“{{name}}”为空或超过 {{size}}，未添加',
+      count: '每条消息最多 {{count}} 个文件，“{{name}}”未添加',
+    },
+  },
   outbox: {
     failed: '“{{action}}”未成功',
     dismiss: '知道了',

@@ -2,6 +2,7 @@ import { Button, Flex, Tag, Typography, theme } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/domain/workstation';
+import { MessageAttachments } from './attachments/MessageAttachments';
 import { eventText, type Names } from './eventText';
 
 export interface MessageItemProps {
@@ -55,14 +56,12 @@ export const MessageItem = memo(function MessageItem({ message, names, onRetry }
           {note && <Tag color="warning">{t('thread.note')}</Tag>}
           <Typography.Text type="secondary">{time(message.createdAt)}</Typography.Text>
         </Flex>
-        <div data-testid="message-body" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {message.body}
-        </div>
-        {message.attachments?.map((file) => (
-          <Typography.Text key={file.id} type="secondary" style={{ display: 'block' }}>
-            📎 {file.name} ({Math.ceil(file.size / 1024)} KB)
-          </Typography.Text>
-        ))}
+        {message.body && (
+          <div data-testid="message-body" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {message.body}
+          </div>
+        )}
+        {message.attachments?.length ? <MessageAttachments files={message.attachments} /> : null}
         {ours && <DeliveryMark message={message} onRetry={onRetry} />}
       </div>
     </Flex>

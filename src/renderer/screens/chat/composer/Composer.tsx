@@ -6,6 +6,8 @@ import type { ConversationSummary } from '../../../../shared/domain/workstation'
 import { useAppState, useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
 import { useWorkstation } from '../../workstation/workstationContext';
+import { AttachButton, OutgoingFiles } from '../attachments/OutgoingFiles';
+import { useOutgoingFiles } from '../attachments/useOutgoingFiles';
 import { cannedContext, fillCannedVariables } from './cannedVariables';
 import { composerKeyAction } from './composerKeys';
 import { searchCanned } from './cannedSearch';
@@ -36,6 +38,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   const draft = useDraft(conversation.id);
   const canned = useCannedReplies();
   const insertion = useWorkstation((s) => s.insertion);
+  const outgoing = useOutgoingFiles();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [caret, setCaret] = useState(0);
   const [selected, setSelected] = useState(0);
@@ -87,11 +90,15 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
     put(text.slice(0, at) + insertion.text + text.slice(at), at + insertion.text.length);
   }, [insertion]);
 
+  // Notes stay between agents: files go with replies only.
+  const withFiles = mode === 'reply' && outgoing.files.length > 0;
+
   const send = async (confirmed: boolean) => {
     const body = text.trim();
-    if (!body) return;
-    const check = preSendGuard(body, { note: mode === 'note' });
-    if (check.action === 'block' || (check.action === 'warn' && !confirmed)) {
+    if (!body && !withFiles) return;
+    if (outgoing.progress !== null) return;
+    const check = body ? preSendGuard(body, { note: mode === 'note' }) : null;
+    if (check && (check.action === 'block' || (check.action === 'warn' && !confirmed))) {
       setVerdict(check);
       return;
     }
@@ -100,6 +107,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
     setCaret(0);
     try {
       if (mode === 'note') await rpc.messages.note({ conversationId: conversation.id, text: body });
+      else if (withFiles) await outgoing.send(conversation.id, body);
       else await rpc.messages.send({ conversationId: conversation.id, text: body });
     } catch (error) {
       // Nothing was queued: give the text back so it is not lost.
@@ -121,7 +129,18 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   };
 
   return (
-    <Flex vertical gap={6} style={{ padding: '8px 16px 12px', position: 'relative' }} data-testid="composer">
+    <Flex
+      vertical
+      gap={6}
+      style={{ padding: '8px 16px 12px', position: 'relative' }}
+      data-testid="composer"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        outgoing.add([...e.dataTransfer.files]);
+      }}
+    >
       {verdict && <GuardNotice verdict={verdict} onSendAnyway={() => void send(true)} onClose={() => setVerdict(null)} />}
       <div style={{ position: 'relative' }}>
         {trigger && (
@@ -149,9 +168,15 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
           }}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            if (e.clipboardData.files.length === 0) return;
+            e.preventDefault();
+            outgoing.add([...e.clipboardData.files]);
+          }}
           style={mode === 'note' ? { borderStyle: 'dashed' } : undefined}
         />
       </div>
+      {mode === 'reply' && <OutgoingFiles files={outgoing.files} progress={outgoing.progress} onRemove={outgoing.remove} />}
       <Flex justify="space-between" align="center">
         <Segmented
           data-testid="composer-mode"
@@ -164,10 +189,11 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
           ]}
         />
         <Flex gap={8} align="center">
+          <AttachButton disabled={mode === 'note' || outgoing.progress !== null} onFiles={outgoing.add} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('composer.hint')}
           </Typography.Text>
-          <Button type="primary" data-testid="composer-send" disabled={!text.trim()} onClick={() => void send(false)}>
+          <Button type="primary" data-testid="composer-send" disabled={(!text.trim() && !withFiles) || outgoing.progress !== null} onClick={() => void send(false)}>
             {mode === 'note' ? t('composer.addNote') : t('composer.send')}
           </Button>
         </Flex>
