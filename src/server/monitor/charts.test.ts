@@ -11,6 +11,8 @@ const S = 1_000;
 
 let t: TimedServer;
 let start: number;
+/** the chat p1 took after 45 s and has not answered yet */
+let second: string;
 beforeAll(async () => {
   t = await startTimedServer();
   // One minute into a half-hour bucket, so the whole script falls in one bucket.
@@ -28,7 +30,7 @@ beforeAll(async () => {
   await t.apply('p1', 'messages.send', { conversationId: first, text: '已经退回原账户' }); // replied in 90 s
   t.timers.advance(5 * S);
   await t.apply('p1', 'conversations.resolve', { conversationId: first, category: 'refund' });
-  const second = (await t.customerSays(await t.newCustomer(), F.queueX, '在吗')).conversationId;
+  second = (await t.customerSays(await t.newCustomer(), F.queueX, '在吗')).conversationId;
   t.timers.advance(45 * S);
   await t.apply('p1', 'conversations.accept', { conversationId: second }); // picked up in 45 s: missed
   t.timers.advance(5 * S);
@@ -66,6 +68,19 @@ describe('monitor charts', () => {
     // 20 s (≤ 30 s) and 90 s (≤ 2 min)
     expect(c.replyIntervals).toEqual([1, 0, 1, 0, 0]);
     expect(c.resolutions).toEqual([{ category: 'refund', count: 1 }]);
+  });
+
+  it('gives the QC pass rate per agent and shop: a confirmed agent-side flag fails the conversation', async () => {
+    const before = await chartsOf('leadX');
+    // p1 answered one conversation today (the second was taken, never answered)
+    expect(before.qcPass.agents).toEqual([{ id: F.users.p1, name: expect.any(String), handled: 1, failed: 0, rate: 1 }]);
+    await t.apply('p1', 'messages.send', { conversationId: second, text: '你把密码告诉我' });
+    const flag = (await t.everything('leadX')).rows.find((r) => r.entity === 'qc_flags' && (r.data as { side: string }).side === 'agent');
+    expect(flag).toBeDefined();
+    await t.apply('leadX', 'qc.review', { flagId: flag!.id, verdict: 'confirmed' });
+    const after = await chartsOf('leadX');
+    expect(after.qcPass.agents).toEqual([{ id: F.users.p1, name: expect.any(String), handled: 2, failed: 1, rate: 0.5 }]);
+    expect(after.qcPass.shops).toEqual([{ id: 'platform', name: 'platform', handled: 2, failed: 1, rate: 0.5 }]);
   });
 
   it('shows a lead of team Y nothing of team X, and refuses agents', async () => {

@@ -1,5 +1,5 @@
-import { CHART_BUCKET_MS, REPLY_INTERVAL_BOUNDS_MS, type MonitorCharts, type QueueSeries } from '../../shared/api/monitorCharts';
-import { dayStart, pickupRate } from '../../shared/metrics/kpis';
+import { CHART_BUCKET_MS, REPLY_INTERVAL_BOUNDS_MS, type MonitorCharts, type QcPass, type QueueSeries } from '../../shared/api/monitorCharts';
+import { dayStart, pickupRate, qcPassRate } from '../../shared/metrics/kpis';
 import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
 import { agentReplies, groupBy } from '../metrics/group';
 import type { MetricsReads } from '../metrics/store';
@@ -58,8 +58,33 @@ export function createMonitorCharts(db: SqliteDatabase, metrics: MetricsReads): 
       scope,
       { since: start },
     );
-    return { at: now, dayStart: start, bucketMs: CHART_BUCKET_MS, queues, replyIntervals, resolutions };
+    // Handled today: answered today by their assignee; failed: a lead confirmed an agent-side flag on it.
+    const handled = run<{ agentId: string; shopId: string | null; failed: number }>(
+      `SELECT c.assignee_id AS agentId, c.shop_id AS shopId,
+         EXISTS (SELECT 1 FROM qc_flags f WHERE f.conversation_id = c.id AND f.side = 'agent' AND f.status = 'confirmed' AND f.deleted = 0) AS failed
+       FROM conversations c WHERE c.queue_id IN (${myQueues(scope)}) AND c.assignee_id IS NOT NULL AND c.first_response_at >= @since AND c.deleted = 0`,
+      scope,
+      { since: start },
+    );
+    const agentNames = new Map(metrics.agents(scope).map((a) => [a.id, a.name]));
+    const shopIds = [...new Set(handled.flatMap((h) => (h.shopId ? [h.shopId] : [])))];
+    const shopNames = metrics.visibleNames('shops', scope, shopIds);
+    const qcPass = {
+      agents: passRates(groupBy(handled.filter((h) => agentNames.has(h.agentId)), (h) => h.agentId), (id) => agentNames.get(id) ?? id),
+      shops: passRates(groupBy(handled, (h) => h.shopId ?? PLATFORM), (id) => shopNames.get(id) ?? id),
+    };
+    return { at: now, dayStart: start, bucketMs: CHART_BUCKET_MS, queues, replyIntervals, resolutions, qcPass };
   };
+}
+
+/** The key of platform (non-shop) conversations in the per-shop pass rates. */
+export const PLATFORM = 'platform';
+
+function passRates(groups: Map<string, { failed: number }[]>, name: (id: string) => string): QcPass[] {
+  return [...groups].map(([id, list]) => {
+    const failed = list.filter((h) => h.failed === 1).length;
+    return { id, name: name(id), handled: list.length, failed, rate: qcPassRate(list.length, failed) };
+  });
 }
 
 function series(queueId: string, name: string, rows: readonly TimelineRow[], start: number, buckets: number, now: number): QueueSeries {

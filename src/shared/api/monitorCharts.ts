@@ -24,6 +24,16 @@ export const QueueSeriesSchema = z.object({
 });
 export type QueueSeries = z.infer<typeof QueueSeriesSchema>;
 
+/** QC pass rate of one agent or shop today: handled conversations and those failed by a confirmed agent-side flag. */
+export const QcPassSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  handled: z.number().int(),
+  failed: z.number().int(),
+  rate: z.number().min(0).max(1).nullable(),
+});
+export type QcPass = z.infer<typeof QcPassSchema>;
+
 export const MonitorChartsSchema = z.object({
   at: TimestampSchema,
   /** start of the first bucket (the day's start); bucket i starts at dayStart + i × bucketMs */
@@ -34,5 +44,7 @@ export const MonitorChartsSchema = z.object({
   replyIntervals: z.array(z.number().int()),
   /** conversations of the caller's queues resolved today, per resolution category, most first */
   resolutions: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  /** QC pass rates (shared/metrics/kpis.ts qcPassRate) per agent and per shop; platform conversations under shop "platform" */
+  qcPass: z.object({ agents: z.array(QcPassSchema), shops: z.array(QcPassSchema) }),
 });
 export type MonitorCharts = z.infer<typeof MonitorChartsSchema>;

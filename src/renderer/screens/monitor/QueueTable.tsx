@@ -1,0 +1,51 @@
+import { Button, Table, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { QueueFigures } from '../../../shared/api/monitor';
+import { useNow } from '../../components/useNow';
+import { byNumber, formatDuration, formatRate } from './format';
+import { useFocusedRow } from './useFocusedRow';
+import { useMonitor } from './monitorContext';
+
+/** The queues of the lead's teams, live: waiting, longest wait (ticking), rates, escalations. */
+export function QueueTable({ focus, onChats }: { focus: string | null; onChats(queueId: string): void }) {
+  const { t } = useTranslation();
+  const queues = useMonitor((s) => s.queues);
+  const now = useNow(1000);
+  const waited = (q: QueueFigures) => (q.oldestQueuedAt === null ? null : now - q.oldestQueuedAt);
+  useFocusedRow(focus);
+  const columns: TableColumnsType<QueueFigures> = [
+    { key: 'name', title: t('monitor.queues.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    { key: 'waiting', title: t('monitor.queues.waiting'), dataIndex: 'waiting', sorter: byNumber((q) => q.waiting) },
+    { key: 'longest', title: t('monitor.queues.longestWait'), render: (_, q) => formatDuration(waited(q)), sorter: byNumber(waited) },
+    { key: 'active', title: t('monitor.queues.active'), dataIndex: 'active', sorter: byNumber((q) => q.active) },
+    { key: 'p15', title: t('monitor.queues.pickup15'), render: (_, q) => formatRate(q.pickup30.last15m.rate), sorter: byNumber((q) => q.pickup30.last15m.rate) },
+    { key: 'pToday', title: t('monitor.queues.pickupToday'), render: (_, q) => formatRate(q.pickup30.today.rate), sorter: byNumber((q) => q.pickup30.today.rate) },
+    { key: 'm2', title: t('monitor.queues.merchant2m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.pickup2m.rate) : '—'), sorter: byNumber((q) => q.merchant?.pickup2m.rate ?? null) },
+    { key: 'm5', title: t('monitor.queues.merchant5m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.reply5m.rate) : '—'), sorter: byNumber((q) => q.merchant?.reply5m.rate ?? null) },
+    { key: 'esc', title: t('monitor.queues.escalated'), dataIndex: 'escalatedToday', sorter: byNumber((q) => q.escalatedToday) },
+    {
+      key: 'chats',
+      title: t('monitor.queues.chats'),
+      render: (_, q) => (
+        <Button size="small" data-testid="queue-chats" onClick={() => onChats(q.queueId)}>
+          {t('monitor.queues.chats')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Table
+      data-testid="monitor-queues"
+      size="small"
+      rowKey="queueId"
+      columns={columns}
+      dataSource={queues}
+      pagination={false}
+      scroll={{ y: 360, x: 'max-content' }}
+      virtual={queues.length > 100}
+      locale={{ emptyText: t('monitor.queues.empty') }}
+      onRow={(q) => ({ 'data-queue': q.queueId, 'data-waiting': q.waiting, 'data-focused': focus === q.queueId ? 'true' : undefined }) as object}
+      rowClassName={(q) => (focus === q.queueId ? 'ant-table-row-selected' : '')}
+    />
+  );
+}
