@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Button, Empty, Flex } from 'antd';
+import { Button, Divider, Empty, Flex, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/domain/workstation';
@@ -12,15 +12,20 @@ export interface MessageThreadProps {
   names: Names;
   onLoadOlder(): void;
   onRetry(messageId: string): void;
+  /** a message to scroll to and mark (the history window's search match); the thread then stops following new ones */
+  focusId?: string | null;
 }
+
+const day = (at: number) => new Date(at).toLocaleDateString();
 
 /**
  * The conversation's messages, virtualized (only the rows in view are in the DOM, so a thread of
  * 10,000 stays fast). It follows new messages while the reader is at the bottom and stays put
  * when they have scrolled back to read.
  */
-export function MessageThread({ messages, hasMore, names, onLoadOlder, onRetry }: MessageThreadProps) {
+export function MessageThread({ messages, hasMore, names, onLoadOlder, onRetry, focusId = null }: MessageThreadProps) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const virtualizer = useVirtualizer({
@@ -35,6 +40,13 @@ export function MessageThread({ messages, hasMore, names, onLoadOlder, onRetry }
   useEffect(() => {
     if (atBottom.current && messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [lastId, messages.length, virtualizer]);
+
+  const focusIndex = focusId ? messages.findIndex((m) => m.id === focusId) : -1;
+  useEffect(() => {
+    if (focusIndex < 0) return;
+    atBottom.current = false;
+    virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
 
   if (messages.length === 0) {
     return (
@@ -69,7 +81,18 @@ export function MessageThread({ messages, hasMore, names, onLoadOlder, onRetry }
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
           >
-            <MessageItem message={messages[row.index]!} names={names} onRetry={onRetry} />
+            {/* Items show the time of day; a line names the date wherever it changes. */}
+            {(row.index === 0 || day(messages[row.index - 1]!.createdAt) !== day(messages[row.index]!.createdAt)) && (
+              <Divider plain data-testid="thread-day" style={{ margin: '8px 0', fontSize: token.fontSizeSM }}>
+                {day(messages[row.index]!.createdAt)}
+              </Divider>
+            )}
+            <div
+              data-focused={row.index === focusIndex || undefined}
+              style={row.index === focusIndex ? { outline: `2px solid ${token.colorPrimary}`, outlineOffset: -2, borderRadius: token.borderRadiusLG } : undefined}
+            >
+              <MessageItem message={messages[row.index]!} names={names} onRetry={onRetry} />
+            </div>
           </div>
         ))}
       </div>
