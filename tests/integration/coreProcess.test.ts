@@ -71,7 +71,7 @@ describe('the core in its own process, against a real server', () => {
       await eventually(() => children.length === 2, 10_000, 'a restarted core');
       expect((await rpc.session.get())?.username).toBe('p1');
       expect((await rpc.conversations.get({ conversationId })).id).toBe(conversationId);
-      expect((await rpc.outbox.list()).map((m) => m.id)).toHaveLength(1);
+      expect(await rpc.outbox.list()).toHaveLength(1);
 
       await server.start();
       await eventually(async () => (await rpc.outbox.list()).length === 0, 40_000, 'the outbox drained');

@@ -31,4 +31,8 @@ function parentPort(): CorePort {
   };
 }
 
+// Ctrl+C in a terminal signals the whole process group: the host decides when the core closes
+// (it asks, waits for the outbox and SQLite to close, then ends this process).
+process.on('SIGINT', () => {});
+
 const core = serveCore(parentPort());

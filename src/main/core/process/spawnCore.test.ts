@@ -135,6 +135,16 @@ describe('the core in its own process', () => {
     expect(children).toHaveLength(2);
   });
 
+  it('leaves quitting to the host: a Ctrl+C meant for the host does not end the core', async () => {
+    const { children, window } = startCore();
+    const one = window('tab-1');
+    await one.app.info();
+    children[0]?.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await one.app.info()).shell).toBe('browser');
+    expect(children).toHaveLength(1);
+  });
+
   it('quits cleanly: the core closes when asked, its last write is kept, and it is not restarted', async () => {
     const { core, children, settings, window } = startCore();
     const one = window('tab-1');
