@@ -231,6 +231,55 @@ test('a chat transferred to a colleague arrives with its whole history, and the 
   }
 });
 
+/** A 2×2 PNG the browser can draw and the server's sniffing takes. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+
+test('a customer’s image shows as a preview that enlarges; an image the agent pastes reaches the customer byte for byte', async ({ page }) => {
+  await signIn(page);
+  const { customer, conversationId } = await customerAsksForHuman('郑十', '商品到了是坏的');
+  const auth = { authorization: `Bearer ${customer.session.token}` };
+  const uploaded = await fetch(`${host.serverUrl}/api/attachments`, { method: 'POST', headers: { ...auth, 'x-filename': encodeURIComponent('破损.png') }, body: PNG });
+  const { attachment } = (await uploaded.json()) as { attachment: { id: string } };
+  const sent = await fetch(`${host.serverUrl}/api/customer/messages`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ queueId: QUEUE, conversationId, text: '', attachmentIds: [attachment.id] }),
+  });
+  expect(sent.status).toBe(200);
+  await acceptOffer(page, conversationId);
+
+  // The window never fetches the server: the core hands it the bytes, shown through a blob: URL.
+  const pane = page.getByTestId('chat-pane');
+  const preview = pane.locator('[data-sender="customer"]').getByTestId('attachment-image').locator('img');
+  await expect(preview).toHaveAttribute('src', /^blob:/);
+  expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+  await preview.click();
+  await expect(page.locator('.ant-image-preview-img')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-image-preview-img')).toBeHidden();
+
+  // Paste a screenshot: it waits with the limits shown, then goes with the reply.
+  const input = page.getByTestId('composer-input');
+  await input.evaluate((area, bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [...PNG]);
+  await expect(page.getByTestId('outgoing-file')).toContainText('screenshot-');
+  await expect(page.getByTestId('outgoing-files')).toContainText('10.0 MB');
+  await input.fill('您看是这样吗');
+  await input.press('Enter');
+  await expect(page.getByTestId('outgoing-file')).toHaveCount(0);
+  const reply = pane.locator('[data-sender="agent"][data-delivery="sent"]').filter({ hasText: '您看是这样吗' });
+  await expect(reply.getByTestId('attachment-image').locator('img')).toHaveAttribute('src', /^blob:/);
+
+  const sentFile = async () => (await customer.messages(conversationId)).find((m) => m.body === '您看是这样吗')?.attachments?.[0];
+  await expect.poll(sentFile).toMatchObject({ name: expect.stringMatching(/^screenshot-.*\.png$/), mime: 'image/png', size: PNG.length });
+  const { id } = (await sentFile())!;
+  const download = await fetch(`${host.serverUrl}/api/attachments/${id}`, { headers: auth });
+  expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+});
+
 /** Fills the resolve dialog's category (closing its suggestions) and confirms. */
 async function resolveAs(page: Page, category: string) {
   const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('resolve-category') });
