@@ -10,6 +10,7 @@ import { AccountsService } from './accounts/service';
 import { createAccountsStore, type AccountsStore } from './accounts/store';
 import { openServerDatabase } from './db/open';
 import type { SqliteDatabase } from './db/sqlite';
+import { CustomerLimits, DEFAULT_CUSTOMER_RATE_LIMITS, type CustomerRateLimits } from './customerChat/limits';
 import { CustomerLive } from './customerChat/live';
 import { agentLiveFrames } from './customerChat/liveFrames';
 import { createCustomerLiveStore } from './customerChat/liveStore';
@@ -78,6 +79,8 @@ export interface StartServerOptions {
   bot?: BotOptions;
   /** how long applied mutation outcomes are kept for repeats (default 30 days) */
   mutationRetentionMs?: number;
+  /** anonymous customers' rate limits (default DEFAULT_CUSTOMER_RATE_LIMITS; load benchmarks raise the per-IP ones) */
+  customerRateLimits?: CustomerRateLimits;
 }
 
 export interface RunningServer {
@@ -118,6 +121,7 @@ export async function buildApp(deps: {
   maxAttachmentBytes?: number;
   bot?: BotOptions;
   mutationRetentionMs?: number;
+  customerRateLimits?: CustomerRateLimits;
 }): Promise<{ app: FastifyInstance; accounts: AccountsService; store: AccountsStore; domain: Domain }> {
   const { db, now } = deps;
   const app = Fastify({ logger: loggerOptions(deps.logger), bodyLimit: 1024 * 1024 });
@@ -172,6 +176,7 @@ export async function buildApp(deps: {
     chat: domain.customerChat,
     live: customerLive,
     ratings: new CsatRatings({ writer: domain.writer, conversations: domain.conversations }),
+    limits: new CustomerLimits(deps.customerRateLimits ?? DEFAULT_CUSTOMER_RATE_LIMITS),
   });
   registerWidgetRoutes(app);
   registerKbRoutes(app, { accounts, scopes: domain.scopes, kb: domain.kb, editor: domain.kbEditor });
@@ -265,6 +270,7 @@ export async function startServerWithInternals(opts: StartServerOptions): Promis
       disconnectGraceMs: opts.disconnectGraceMs,
       autoEscalate: opts.autoEscalate,
       mutationRetentionMs: opts.mutationRetentionMs,
+      customerRateLimits: opts.customerRateLimits,
       acceptMode: opts.acceptMode,
       attachmentsDir: join(opts.dataDir, 'attachments'),
       maxAttachmentBytes: opts.maxAttachmentBytes,

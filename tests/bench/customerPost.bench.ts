@@ -6,7 +6,7 @@ import { startServerWithInternals } from '../../src/server/app';
 import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { openCollector } from '../../src/server/testing/wsClient';
 import { percentile } from './corpus';
-import { seedHistory } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, seedHistory } from './serverChild';
 
 /*
  * What a customer's message costs the server as its data grows: one process holds the server
@@ -46,7 +46,7 @@ function timeStatements(): Map<string, { count: number; ms: number }> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-post-'));
-const { server, internals } = await startServerWithInternals({ dataDir: dir, port: 0, demo: true, demoData: false, logger: false });
+const { server, internals } = await startServerWithInternals({ dataDir: dir, port: 0, demo: true, demoData: false, logger: false , customerRateLimits: BENCH_CUSTOMER_LIMITS });
 await seedFixtureOrg(internals, Date.now());
 const seeding = performance.now();
 seedHistory(internals, MESSAGES, Date.now());

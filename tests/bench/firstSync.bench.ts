@@ -10,6 +10,7 @@ import { EventHub } from '../../src/main/core/rpc/eventHub';
 import { ServerLink } from '../../src/main/core/sync/serverLink';
 import { Workspace } from '../../src/main/core/workspace/workspace';
 import { mb, percentile, seeded, sentence } from './corpus';
+import { BENCH_CUSTOMER_LIMITS } from './serverChild';
 
 /*
  * First sync, end to end on loopback: a server process holding N messages (default 200,000), a
@@ -25,7 +26,7 @@ const MESSAGES = argAt > 0 ? Number(process.argv[argAt + 1]) : 200_000;
 const PER_CONVERSATION = 10;
 
 async function serve(dataDir: string): Promise<void> {
-  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: true, demoData: false, logger: false });
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: true, demoData: false, logger: false , customerRateLimits: BENCH_CUSTOMER_LIMITS });
   const started = Date.now();
   await seedFixtureOrg(internals, started);
   const { writer, conversations, messages, kb } = internals.domain;

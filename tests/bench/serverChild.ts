@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { RunningServer } from '../../src/server/app';
 import type { ServerInternals } from '../../src/server/app';
 import { hashSessionToken, newSessionToken } from '../../src/server/accounts/tokens';
+import type { CustomerRateLimits } from '../../src/server/customerChat/limits';
 import { F } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
 import { seeded, sentence } from './corpus';
@@ -14,6 +15,20 @@ import { seeded, sentence } from './corpus';
  * The child prints one `ready <url> <json>` line once it is seeded and listening, and stops when
  * its stdin closes.
  */
+
+/**
+ * The benchmarks' customers are thousands of sessions on one address (127.0.0.1), and some post
+ * back to back from one session to time each message: a production server would answer them 429
+ * (src/server/customerChat/limits.ts). The limits stay in place (their cost is measured) but are
+ * out of reach.
+ */
+const OUT_OF_REACH = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1_000 };
+export const BENCH_CUSTOMER_LIMITS: CustomerRateLimits = {
+  sessionsPerIp: OUT_OF_REACH,
+  messagesPerIp: OUT_OF_REACH,
+  messagesPerSession: OUT_OF_REACH,
+  framesPerSession: OUT_OF_REACH,
+};
 
 export interface ChildServer {
   url: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startServerWithInternals } from '../../src/server/app';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { percentile } from './corpus';
-import { connectAgents, postJson, seedAgents, seedHistory, serveUntilStdinEnds, spawnServer, type AgentFrame as Frame, type AgentSocket as Agent } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, connectAgents, postJson, seedAgents, seedHistory, serveUntilStdinEnds, spawnServer, type AgentFrame as Frame, type AgentSocket as Agent } from './serverChild';
 
 /*
  * Live figures with N agent sockets connected (default 1,000, all online in team X) to a child
@@ -28,7 +28,7 @@ const MESSAGES = 1000;
 const RATE = 50;
 
 async function serve(dataDir: string): Promise<void> {
-  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false });
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false , customerRateLimits: BENCH_CUSTOMER_LIMITS });
   const now = Date.now();
   await seedFixtureOrg(internals, now);
   seedHistory(internals, HISTORY, now);

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { startServerWithInternals } from '../../src/server/app';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { percentile } from './corpus';
-import { connectAgents, postJson, seedAgents, serveUntilStdinEnds, spawnServer, type AgentSocket } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, connectAgents, postJson, seedAgents, serveUntilStdinEnds, spawnServer, type AgentSocket } from './serverChild';
 
 /*
  * The full load of issue 3: one server process (a child, so its RSS and CPU are its own) with
@@ -30,7 +30,7 @@ const SECONDS = arg('--seconds', 60);
 const DRAIN_MS = 10_000;
 
 async function serve(dataDir: string): Promise<void> {
-  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false });
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false , customerRateLimits: BENCH_CUSTOMER_LIMITS });
   const now = Date.now();
   await seedFixtureOrg(internals, now);
   serveUntilStdinEnds(server, { tokens: seedAgents(internals, AGENTS, now) });

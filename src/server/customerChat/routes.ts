@@ -12,8 +12,10 @@ import { WS_CLOSE_UNAUTHENTICATED } from '../../shared/api/auth';
 import { CustomerAuthFrameSchema, type CustomerHelloSchema } from '../../shared/api/live';
 import { IdSchema } from '../../shared/domain/ids';
 import { sendError } from '../http/errors';
+import { sendTooManyRequests } from '../http/rateLimit';
 import { frameType, readFrame } from '../realtime/frames';
 import { answerRejection, parseInput } from '../http/validate';
+import type { CustomerLimits } from './limits';
 import { customerFrames } from './liveFrames';
 import type { CustomerLive } from './live';
 import type { CsatRatings } from './rating';
@@ -33,12 +35,14 @@ const MAX_MALFORMED_FRAMES = 10;
  */
 export function registerCustomerChatRoutes(
   app: FastifyInstance,
-  deps: { chat: CustomerChatService; live: CustomerLive; ratings: CsatRatings },
+  deps: { chat: CustomerChatService; live: CustomerLive; ratings: CsatRatings; limits: CustomerLimits },
 ): void {
-  const { chat, live, ratings } = deps;
+  const { chat, live, ratings, limits } = deps;
   const frames = customerFrames(live);
 
   app.post('/api/customer/sessions', async (request, reply) => {
+    const wait = limits.session(request.ip);
+    if (wait > 0) return sendTooManyRequests(reply, wait, 'too many customer sessions from this address, try again later');
     const body = parseInput(CustomerSessionRequestSchema, request.body ?? {}, reply, 'body');
     if (!body) return reply;
     return chat.startSession(body);
@@ -54,6 +58,8 @@ export function registerCustomerChatRoutes(
   app.post('/api/customer/messages', async (request, reply) => {
     const customerId = chat.authenticate(request.headers.authorization);
     if (!customerId) return sendError(reply, 401, 'unauthenticated', 'missing or expired customer token');
+    const wait = limits.message(request.ip, customerId);
+    if (wait > 0) return sendTooManyRequests(reply, wait, 'too many messages, slow down');
     const body = parseInput(CustomerMessageRequestSchema, request.body, reply, 'body');
     if (!body) return reply;
     try {
@@ -133,6 +139,9 @@ export function registerCustomerChatRoutes(
         const id = auth.success ? chat.authenticate(`Bearer ${auth.data.token}`) : null;
         if (id) start(id);
         else socket.close(WS_CLOSE_UNAUTHENTICATED, 'unauthenticated');
+      } else if (limits.frame(customerId) > 0) {
+        // Dropped, not queued: typing and read state are only worth their latest value.
+        send({ t: 'error', error: 'too_many_requests', message: 'too many frames, slow down' });
       } else {
         live.heard(customerId, socket);
         try {
