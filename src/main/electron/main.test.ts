@@ -259,7 +259,8 @@ describe('the Electron main process, on a fake Electron', () => {
     if (!workstation) throw new Error('no workstation');
     const event = { sender: workstation.webContents, senderFrame: workstation.webContents.mainFrame };
     electron.ipcMain.emit(IPC_FRAME_TO_CORE, event, JSON.stringify({ t: 'call', id: 1, m: 'app.info' }));
-    await vi.waitFor(() => expect(workstation.webContents.send).toHaveBeenCalled());
+    // the first call also waits for the core process to start (slow on a loaded machine)
+    await vi.waitFor(() => expect(workstation.webContents.send).toHaveBeenCalled(), { timeout: 15_000 });
     const [channel, text] = workstation.webContents.send.mock.calls[0] ?? [];
     expect(channel).toBe(IPC_FRAME_TO_WINDOW);
     const frame = JSON.parse(text as string) as { t: string; id: number; r: { ok: boolean; value: { shell: string; embeddedServerUrl: string } } };
