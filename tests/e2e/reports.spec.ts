@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomerClient } from '../support/customerApi';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
+import { signInOnline } from '../support/signIn';
 
 /*
  * Reports in the monitor window: one host provides the server, another runs the lead's core and
@@ -59,12 +60,7 @@ test('the lead sees today’s figures, exports XLSX, and with the server stopped
   await expect.poll(async () => (await customer.conversation(conversationId)).status).toBe('queued');
   await agentAnswers(server.serverUrl, conversationId);
 
-  await page.goto(workstation.url);
-  await page.getByTestId('login-server').fill(server.serverUrl);
-  await page.getByTestId('login-username').fill('lead');
-  await page.getByTestId('login-password').fill('seatdesk');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await signInOnline(page, workstation.url, server.serverUrl, 'lead');
 
   await page.goto(`${workstation.url}?window=monitor`);
   await page.locator('[data-node-key="reports"]').click();
