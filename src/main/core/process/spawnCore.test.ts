@@ -98,22 +98,32 @@ describe('the core in its own process', () => {
   });
 
   it('fails a call in flight with a clear error when the core dies, restarts it, and the windows carry on subscribed', async () => {
-    const { children, log, window } = startCore();
+    const { core, children, log, window } = startCore();
     const [one, two] = [window('tab-1'), window('tab-2')];
     const seen: string[] = [];
     two.on('settings.changed', (next) => seen.push(next.language));
     await one.settings.set({ language: 'zh-CN' });
     await vi.waitFor(() => expect(seen).toEqual(['zh-CN']));
+    // a window seen frame by frame: only its unanswered call may fail, not the one already answered
+    const frames: { id?: number; r?: { ok: boolean } }[] = [];
+    const raw = core.connect({ id: 'tab-3', kind: 'workstation' }, (text) => frames.push(JSON.parse(text) as never));
+    raw.receive(JSON.stringify({ t: 'call', id: 1, m: 'app.info' }));
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
 
     const silent = await silentServer();
     try {
       const login = one.session.login({ serverUrl: silent.url, username: 'agent', password: 'x' }).catch((error: unknown) => error);
+      raw.receive(JSON.stringify({ t: 'call', id: 2, m: 'session.login', a: { serverUrl: silent.url, username: 'agent', password: 'x' } }));
       await new Promise((resolve) => setTimeout(resolve, 200));
       await killed(children[0]);
       const error = await login;
       expect(error).toBeInstanceOf(RpcError);
       expect(error).toMatchObject({ code: 'internal', message: expect.stringContaining('restarting') });
       expect(log.error).toHaveBeenCalledWith(expect.stringContaining('exited unexpectedly'));
+      expect(frames.map((frame) => [frame.id, frame.r?.ok])).toEqual([
+        [1, true],
+        [2, false],
+      ]);
     } finally {
       silent.close();
     }
