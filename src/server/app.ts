@@ -33,6 +33,8 @@ import { ConnectionHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { registerMutationRoutes } from './mutations/routes';
 import { registerMonitorRoutes } from './monitor/routes';
+import { registerAuditRoutes } from './audit/routes';
+import { UnmaskedExports } from './audit/unmaskedExport';
 import { registerReviewRoutes } from './reviews/routes';
 import { createReviewSetReads } from './reviews/setStore';
 import { mutateFrameHandler } from './mutations/ws';
@@ -183,6 +185,15 @@ export async function buildApp(deps: {
   registerEscalationRoutes(app, { chat: domain.customerChat, escalation: domain.escalation });
   registerMonitorRoutes(app, { accounts, scopes: domain.scopes, monitor: domain.monitor, now });
   registerReviewRoutes(app, { accounts, scopes: domain.scopes, sets: createReviewSetReads(db) });
+  const unmaskedExports = new UnmaskedExports({
+    writer: domain.writer,
+    audit: domain.audit,
+    sync: domain.sync,
+    conversations: domain.conversations,
+    customers: domain.customers,
+    now,
+  });
+  registerAuditRoutes(app, { accounts, scopes: domain.scopes, exports: unmaskedExports });
   const attachments = new AttachmentsService({
     writer: domain.writer,
     store: domain.attachments,

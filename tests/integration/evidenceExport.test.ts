@@ -161,6 +161,11 @@ describe('evidence export and verify', () => {
     expect(bundle.header).toMatchObject({ masked: false, exportedBy: { role: 'lead' }, selection: { filter: { queueId: F.queueX } } });
     expect(bundle.messages[0]!.body).toContain(F.phone);
     expect(bundle.conversations[0]!.counterpart).toEqual({ kind: 'platform' });
+    // The customer's contact fields come clear from the server's audited answer (the cache holds them masked).
+    expect(bundle.conversations[0]!.customer?.phone).toBe(F.phone);
+    // With the server gone the export cannot be audited, so none is written.
+    await stage.server.stop();
+    await expect(lead.history.export({ conversationIds: [conversationId], format: 'json', unmasked: true })).rejects.toMatchObject({ code: 'offline' });
   });
 
   it('answers bad arguments with a typed error naming the field, and an unknown conversation as not found', async () => {

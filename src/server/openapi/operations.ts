@@ -17,6 +17,7 @@ import { KbImportFailureSchema, KbImportRequestSchema, KbImportResponseSchema, K
 import { MutationRequestSchema, MutationResponseSchema, PullQuerySchema, PullResponseSchema } from '../../shared/api/sync';
 import { IdSchema } from '../../shared/domain/ids';
 import { MONITOR_OPERATIONS } from '../monitor/openapi';
+import { AUDIT_OPERATIONS } from '../audit/openapi';
 import { REVIEW_OPERATIONS } from '../reviews/openapi';
 
 /*
@@ -86,4 +87,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   // Features with many routes describe them beside the routes.
   ...MONITOR_OPERATIONS,
   ...REVIEW_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 ];

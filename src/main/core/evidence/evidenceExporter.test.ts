@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { migrate } from '../cache/migrations';
 import { RowWriter } from '../cache/rowWriter';
 import { conversationEntry, message } from '../../../shared/evidence/testing';
 import { EventHub } from '../rpc/eventHub';
+import { RpcError } from '../../../shared/rpc/errors';
 import { EvidenceExporter } from './evidenceExporter';
 
 // The exporter over a real cache schema; the server's attachment download is the one faked port.
@@ -25,6 +26,9 @@ let writer: RowWriter;
 let folder: string;
 let progress: HistoryExportProgress[];
 let exporter: EvidenceExporter;
+/** what the server's audit was asked, and whether it answers (it refuses when offline) */
+let audited: { conversationIds: string[]; format: string }[];
+let auditAnswers: boolean;
 
 const conversation = (id: string, day: number, shopId: string | null, queueId: string): Conversation => ({
   ...conversationEntry.conversation,
@@ -51,7 +55,14 @@ beforeEach(async () => {
   const hub = new EventHub();
   hub.subscribe('history.exportProgress', (p) => progress.push(p as HistoryExportProgress));
   const fetchAttachment = async (id: string) => (id === 'att-here' ? FILE : null);
-  exporter = new EvidenceExporter({ db, hub, serverUrl: 'http://s', fetchAttachment, now: () => T0 + 10 * DAY, folder: () => folder });
+  audited = [];
+  auditAnswers = true;
+  const auditUnmasked = async (conversationIds: string[], format: string) => {
+    if (!auditAnswers) throw new RpcError('offline', 'cannot reach the server');
+    audited.push({ conversationIds, format });
+    return [{ customerId: 'cust-1', phone: '13812345678', email: 'one@example.com', address: '浙江省杭州市西湖区文三路 90 号' }];
+  };
+  exporter = new EvidenceExporter({ db, hub, serverUrl: 'http://s', fetchAttachment, auditUnmasked, now: () => T0 + 10 * DAY, folder: () => folder });
   put([
     { entity: 'shops', id: 'shop-a', data: { id: 'shop-a', name: 'Shop A' } },
     { entity: 'queues', id: 'queue-a', data: { id: 'queue-a', name: '店铺A售后', kind: 'merchant', shopId: 'shop-a', teamIds: [], botFirst: false, channels: ['chat'], hours: '24x7', maxConcurrent: null } },
@@ -113,6 +124,25 @@ describe('EvidenceExporter', () => {
     const first = await exported({ conversationIds: ['c-1'], format: 'json' });
     const second = await exported({ conversationIds: ['c-1'], format: 'json' });
     expect(basename(second.result.path)).toBe(basename(first.result.path).replace('.json', '-2.json'));
+  });
+
+  it('has an unmasked export recorded by the server first and takes the clear contact fields from its answer; without it, writes nothing', async () => {
+    put([{ entity: 'conversations', id: 'c-1', data: conversation('c-1', 1, null, 'queue-x') }]);
+    const lead = { ...session, role: 'lead' as const };
+    const run = () => exporter.export(HistoryExportArgsSchema.parse({ conversationIds: ['c-1'], format: 'json', unmasked: true }), lead, new AbortController().signal);
+    const result = await run();
+    expect(audited).toEqual([{ conversationIds: ['c-1'], format: 'json' }]);
+    const bundle = EvidenceBundleSchema.parse(JSON.parse(await readFile(result.path, 'utf8')));
+    expect(bundle.header.masked).toBe(false);
+    expect(bundle.conversations[0]!.customer).toMatchObject({ phone: '13812345678', address: '浙江省杭州市西湖区文三路 90 号' });
+    // A masked export never asks (nor needs) the server.
+    await exported({ conversationIds: ['c-1'], format: 'json' });
+    expect(audited).toHaveLength(1);
+
+    auditAnswers = false;
+    const files = (await readdir(folder)).length;
+    await expect(run()).rejects.toMatchObject({ code: 'offline' });
+    expect(await readdir(folder)).toHaveLength(files);
   });
 
   it('refuses an empty filter result and an over-large set with typed errors', async () => {

@@ -19,6 +19,7 @@ import type { EventHub } from '../rpc/eventHub';
 import type { AttachmentFetcher } from './attachmentBytes';
 import { EvidenceReads } from './evidenceReads';
 import { exportFolder, writeNewExport } from './exportFolder';
+import { withClearContact, type UnmaskedExportAudit } from './unmaskedExport';
 
 type ExportArgs = z.output<typeof HistoryExportArgsSchema>;
 
@@ -34,6 +35,8 @@ export interface EvidenceExporterOptions {
   hub: EventHub;
   serverUrl: string;
   fetchAttachment: AttachmentFetcher;
+  /** the server's record of an unmasked export, and the clear contact fields it returns */
+  auditUnmasked: UnmaskedExportAudit;
   now: () => number;
   /** tests pin the folder; otherwise exportFolder() at each export */
   folder?: () => string;
@@ -42,8 +45,9 @@ export interface EvidenceExporterOptions {
 /**
  * history.export: gathers the conversations from the cache, hashes (and optionally embeds) their
  * attachments, seals the bundle (masked unless a lead or admin asked otherwise) and writes one
- * new HTML or JSON file, pushing history.exportProgress as it goes. Unmasked exports are marked
- * so in the bundle; recording them in the server's audit log is not done here (no server API yet).
+ * new HTML or JSON file, pushing history.exportProgress as it goes. An unmasked export is first
+ * recorded in the server's audit log (who, which conversations, when), which answers the clear
+ * contact fields: without that answer (offline, refused) nothing is written.
  */
 export class EvidenceExporter {
   private readonly reads: EvidenceReads;
@@ -58,11 +62,15 @@ export class EvidenceExporter {
     }
     const conversations = args.conversationIds ? this.reads.byIds(args.conversationIds) : this.reads.byFilter(args.filter!);
     if (conversations.length === 0) throw new RpcError('not_found', 'no cached conversation matches the filter');
+    const clear = args.unmasked
+      ? new Map((await this.options.auditUnmasked(conversations.map((c) => c.id), args.format, signal)).map((c) => [c.customerId, c]))
+      : null;
 
     const entries: EvidenceConversation[] = [];
     const messages: Message[] = [];
     for (const [i, conversation] of conversations.entries()) {
-      entries.push(this.reads.entry(conversation));
+      const entry = this.reads.entry(conversation);
+      entries.push(clear ? withClearContact(entry, clear) : entry);
       messages.push(...this.reads.messages(conversation.id));
       await this.step('gathering', i + 1, conversations.length, signal);
     }

@@ -10,6 +10,7 @@ import { SyncStateStore } from '../cache/syncState';
 import { DraftStore } from '../drafts/draftStore';
 import { httpAttachmentFetcher } from '../evidence/attachmentBytes';
 import { EvidenceExporter } from '../evidence/evidenceExporter';
+import { httpUnmaskedExportAudit } from '../evidence/unmaskedExport';
 import { newClientId } from '../ids';
 import { OfferBook } from '../offers/offerBook';
 import { Outbox } from '../outbox/outbox';
@@ -102,7 +103,8 @@ export class Workspace implements LinkListener {
     const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
     this.review = new OfflineReview({ db: this.db, writer, hub, outbox: this.outbox, userId, serverUrl: options.serverUrl, token: options.token, now, log: options.log });
-    this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, now });
+    const auditUnmasked = httpUnmaskedExportAudit(options.serverUrl, options.token);
+    this.evidence = new EvidenceExporter({ db: this.db, hub, serverUrl: options.serverUrl, fetchAttachment, auditUnmasked, now });
     this.attachments = new AttachmentService({ files, fetch: fetchAttachment, writes: this.writes, isOnline: options.isOnline });
     const cacheSyncedAt = () => this.engine.current().syncedAt;
     this.reports = new ReportsService({ db: this.db, serverUrl: options.serverUrl, token: options.token, isOnline: options.isOnline, cacheSyncedAt });
