@@ -20,7 +20,7 @@ export function Highlighted({ text, ranges }: { text: string; ranges: readonly T
     <>
       {pieces.map((piece, i) =>
         piece.marked ? (
-          <mark key={i} data-testid="hit-mark" style={{ background: token.colorWarningBg, color: 'inherit', padding: 0 }}>
+          <mark key={i} data-testid="hit-mark" style={{ background: token.colorWarningBorder, color: 'inherit', padding: 0 }}>
             {piece.text}
           </mark>
         ) : (

@@ -121,6 +121,7 @@ function HistorySearchView() {
                 state.select(index);
                 state.openSelected();
               }}
+              onTimeline={state.showTimeline}
             />
           )}
         </Flex>

@@ -11,6 +11,8 @@ export interface ResultListProps {
   selected: number;
   names: Names;
   onOpen(index: number): void;
+  /** the customer's name was clicked: show their timeline */
+  onTimeline(customerId: string): void;
 }
 
 const when = (at: number) => new Date(at).toLocaleString([], { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -19,7 +21,7 @@ const when = (at: number) => new Date(at).toLocaleString([], { year: 'numeric', 
  * The hits grouped by conversation, virtualized (a 200-hit answer with its headers stays a
  * handful of DOM rows). The keyboard's hit is kept in view.
  */
-export function ResultList({ rows, selected, names, onOpen }: ResultListProps) {
+export function ResultList({ rows, selected, names, onOpen, onTimeline }: ResultListProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const scroller = useRef<HTMLDivElement>(null);
@@ -60,7 +62,9 @@ export function ResultList({ rows, selected, names, onOpen }: ResultListProps) {
                   align="center"
                   style={{ padding: '10px 12px 4px', borderTop: item.index > 0 ? `1px solid ${token.colorBorderSecondary}` : undefined }}
                 >
-                  <Typography.Text strong>{hit.customerName ?? t('historyView.unknownCustomer')}</Typography.Text>
+                  <Typography.Link strong data-testid="group-customer" title={t('historyView.customerTimeline')} onClick={() => onTimeline(hit.customerId)}>
+                    {hit.customerName ?? t('historyView.unknownCustomer')}
+                  </Typography.Link>
                   <Tag>{t(`status.${hit.status}`)}</Tag>
                   <Typography.Text type="secondary">
                     {names.queue(hit.queueId)} · {t(`historyView.channel.${hit.channel}`)} · {when(hit.createdAt)}
