@@ -27,6 +27,7 @@ export interface CustomersReads {
 export interface CustomersWrites {
   insertCustomer(tx: WriteTx, customer: NewCustomer): void;
   setTags(tx: WriteTx, customerId: string, tags: readonly string[]): void;
+  setLevel(tx: WriteTx, customerId: string, level: CustomerLevel): void;
   insertOrder(tx: WriteTx, order: Order): void;
 }
 
@@ -54,6 +55,7 @@ export function createCustomersStore(db: SqliteDatabase): CustomersStore {
     'INSERT INTO customers (id, name, level, tags, phone, email, address, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const setTags = db.prepare<[string, number, string]>('UPDATE customers SET tags = ?, seq = ? WHERE id = ?');
+  const setLevel = db.prepare<[string, number, string]>('UPDATE customers SET level = ?, seq = ? WHERE id = ?');
   const insertOrder = db.prepare<
     [string, string, string, string, number, string, string | null, string | null, number, number]
   >(
@@ -84,6 +86,9 @@ export function createCustomersStore(db: SqliteDatabase): CustomersStore {
     },
     setTags: (tx, customerId, tags) => {
       setTags.run(JSON.stringify(tags), tx.stamp('customers'), customerId);
+    },
+    setLevel: (tx, customerId, level) => {
+      setLevel.run(level, tx.stamp('customers'), customerId);
     },
     insertOrder: (tx, o) => {
       insertOrder.run(

@@ -5,6 +5,7 @@ import { KbArticleInputSchema } from './kb';
 import { QcVerdictSchema } from '../domain/qc';
 import { ReviewNoteSchema, ReviewRuleIdSchema, ReviewVerdictSchema } from '../domain/reviews';
 import { TicketPrioritySchema, TicketStatusSchema } from '../domain/tickets';
+import { CustomerLevelSchema } from '../domain/customers';
 
 /*
  * The mutations the server applies, name → args schema. The core builds its outbox entries from
@@ -48,6 +49,8 @@ export const MUTATION_ARGS = {
     .object({ customerId: IdSchema, add: z.array(Tag).max(20).default([]), remove: z.array(Tag).max(20).default([]) })
     .strict()
     .refine((a) => a.add.length + a.remove.length > 0, 'add or remove at least one tag'),
+  /** VIP / KOC / normal: the level the badges show (platform agents, leads and admins; not merchants). */
+  'customers.setLevel': z.object({ customerId: IdSchema, level: CustomerLevelSchema }).strict(),
   /** The caller's availability for routing: only online agents get offers. `reason` explains an away. */
   'presence.set': z
     .object({ presence: z.enum(['online', 'busy', 'away', 'offline']), reason: z.string().trim().min(1).max(64).optional() })

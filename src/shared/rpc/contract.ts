@@ -143,6 +143,8 @@ export const methods = {
   'followups.complete': method(MUTATION_ARGS['followups.complete']).returns<QueuedWrite>(),
   /** VIP / KOC and other tags on the customer */
   'customers.tag': method(MUTATION_ARGS['customers.tag']).returns<QueuedWrite>(),
+  /** the customer's level (VIP / KOC / normal), which every badge shows */
+  'customers.setLevel': method(MUTATION_ARGS['customers.setLevel']).returns<QueuedWrite>(),
 
   // The lead's monitor (leads and admins only): live figures from the server, interventions sent
   // straight to it (never queued: see core/monitor/monitorRelay.ts), and the QC review list.

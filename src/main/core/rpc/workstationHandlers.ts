@@ -76,6 +76,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     },
     'followups.complete': (args) => ws().writes.plain('followups.complete', args),
     'customers.tag': (args) => ws().writes.plain('customers.tag', args),
+    'customers.setLevel': (args) => ws().writes.plain('customers.setLevel', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
     ...attachmentsHandlers(ws),

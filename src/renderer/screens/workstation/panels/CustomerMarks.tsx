@@ -1,33 +1,41 @@
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useShell } from '../../../app/shell';
+import type { CustomerLevel } from '../../../../shared/domain/customers';
+import { useAppState, useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
 
-/** The marks an agent may set on a customer from the workstation; the tag text is the same in every language. */
+/** The levels an agent may mark a customer with; the mark's text is the same in every language. */
 const MARKS = [
-  { tag: 'VIP', label: 'work.markVip' },
-  { tag: 'KOC', label: 'work.markKoc' },
+  { level: 'VIP', label: 'work.markVip' },
+  { level: 'KOC', label: 'work.markKoc' },
 ] as const;
 
-/** VIP / KOC toggles: pressed when the customer carries the tag; a press adds or removes it. */
-export function CustomerMarks({ customerId, tags }: { customerId: string; tags: readonly string[] }) {
+/**
+ * VIP / KOC toggles: pressed when the customer has that level; a press sets it (or, pressed
+ * again, sets the customer back to normal). The level is what every badge reads, so the badge
+ * changes in every window once the server has the write. Merchant users do not get the marks:
+ * the level is the platform's, and the server refuses them.
+ */
+export function CustomerMarks({ customerId, level }: { customerId: string; level: CustomerLevel }) {
   const { t } = useTranslation();
   const { rpc } = useShell();
   const report = useReportError();
+  const merchant = useAppState((s) => s.session?.teamKind === 'merchant' && s.session.role !== 'admin');
+  if (merchant) return null;
   return (
     <Flex gap={6}>
-      {MARKS.map(({ tag, label }) => {
-        const has = tags.includes(tag);
+      {MARKS.map((mark) => {
+        const has = level === mark.level;
         return (
           <Button
-            key={tag}
+            key={mark.level}
             size="small"
             type={has ? 'primary' : 'default'}
             aria-pressed={has}
-            data-testid={`mark-${tag}`}
-            onClick={() => void rpc.customers.tag({ customerId, ...(has ? { remove: [tag] } : { add: [tag] }) }).catch(report)}
+            data-testid={`mark-${mark.level}`}
+            onClick={() => void rpc.customers.setLevel({ customerId, level: has ? 'normal' : mark.level }).catch(report)}
           >
-            {t(label)}
+            {t(mark.label)}
           </Button>
         );
       })}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CustomerLevel } from '../../../../shared/domain/customers';
 import type { Ticket } from '../../../../shared/domain/tickets';
 import type { CustomerProfile } from '../../../../shared/domain/workstation';
 import { settle } from '../../../testing/fakeCore';
@@ -37,10 +38,10 @@ const ticket = (id: string, title: string): Ticket => ({
 });
 
 /** The open chat's customer panel, with `tags` on the customer and one ticket once synced. */
-async function panel(tags: string[]) {
+async function panel(level: CustomerLevel) {
   let tickets: Ticket[] = [];
   const profile: CustomerProfile = {
-    customer: { id: 'cust-c1', name: '客户c1', level: 'normal', tags, phone: null, email: null, address: null, createdAt: 1 },
+    customer: { id: 'cust-c1', name: '客户c1', level, tags: [], phone: null, email: null, address: null, createdAt: 1 },
     orders: [],
     conversations: [],
   };
@@ -51,18 +52,18 @@ async function panel(tags: string[]) {
       ...handlers,
       'customers.get': () => profile,
       'tickets.list': () => tickets,
-      'customers.tag': () => ({ mutationId: 'w1' }),
+      'customers.setLevel': () => ({ mutationId: 'w1' }),
     },
   });
   await until(() => expect(view!.byTestId('customer-panel')).not.toBeNull());
   return { sync: (next: Ticket[]) => (tickets = next) };
 }
 
-const tagCalls = () => view!.core.calls.filter((c) => c.method === 'customers.tag').map((c) => c.args);
+const levelCalls = () => view!.core.calls.filter((c) => c.method === 'customers.setLevel').map((c) => c.args);
 
 describe('customer panel', () => {
   it('lists the customer’s tickets and shows a ticket once its row syncs', async () => {
-    const { sync } = await panel([]);
+    const { sync } = await panel('normal');
     expect(view!.byTestId('customer-panel')?.textContent).toContain('暂无工单');
     expect(view!.core.calls.find((c) => c.method === 'tickets.list')?.args).toEqual({ customerId: 'cust-c1' });
     sync([ticket('t1', '催发货')]);
@@ -71,17 +72,18 @@ describe('customer panel', () => {
     expect(view!.byTestId('customer-ticket')?.textContent).toContain('处理中');
   });
 
-  it('marks the customer VIP, and a second press on a KOC customer removes KOC', async () => {
-    await panel(['KOC']);
+  it('marks a KOC customer VIP by level, and a press on the pressed KOC mark sets them back to normal', async () => {
+    await panel('KOC');
     expect(view!.byTestId('mark-KOC')?.getAttribute('aria-pressed')).toBe('true');
+    expect(view!.byTestId('mark-VIP')?.getAttribute('aria-pressed')).toBe('false');
     await act(async () => {
       view!.byTestId('mark-VIP')!.click();
       view!.byTestId('mark-KOC')!.click();
       await settle();
     });
-    expect(tagCalls()).toEqual([
-      { customerId: 'cust-c1', add: ['VIP'] },
-      { customerId: 'cust-c1', remove: ['KOC'] },
+    expect(levelCalls()).toEqual([
+      { customerId: 'cust-c1', level: 'VIP' },
+      { customerId: 'cust-c1', level: 'normal' },
     ]);
   });
 });

@@ -47,7 +47,7 @@ export function CustomerPanel({ customerId }: { customerId: string | null }) {
         <Descriptions.Item label={t('customer.email')}>{masked(customer.email)}</Descriptions.Item>
         <Descriptions.Item label={t('customer.address')}>{masked(customer.address)}</Descriptions.Item>
       </Descriptions>
-      <CustomerMarks customerId={customer.id} tags={customer.tags} />
+      <CustomerMarks customerId={customer.id} level={customer.level} />
       {customer.tags.length > 0 && (
         <Flex gap={4} wrap>
           {customer.tags.map((tag) => (
