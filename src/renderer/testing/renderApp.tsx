@@ -1,63 +1,21 @@
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createRpcClient } from '../../shared/rpc/client';
 import type { WindowRoute } from '../../shared/windows';
 import { App } from '../app/App';
-import { ShellContext } from '../app/shell';
-import { createAppStore } from '../state/appStore';
-import { createFakeCore, settle, type FakeHandlers } from './fakeCore';
-import { coreHandlers, freshCoreState } from './fixtures';
+import type { FakeHandlers } from './fakeCore';
+import type { freshCoreState } from './fixtures';
+import { renderInShell } from './renderInShell';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+export { typeInto } from './renderInShell';
 
 /**
  * Renders a whole window on a fake core with plain react-dom and act, and waits for its first
- * load. Call `unmount` when done.
+ * load; `opened` collects the windows it asked the shell to open. Call `unmount` when done.
  */
 export async function renderApp(options: {
   route?: WindowRoute;
   state?: Partial<ReturnType<typeof freshCoreState>>;
   handlers?: FakeHandlers;
 } = {}) {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  const state = { ...freshCoreState(), ...options.state };
-  const core = createFakeCore({ ...coreHandlers(state), ...options.handlers });
-  const rpc = createRpcClient(core.transport);
-  const store = createAppStore(rpc, { linkUp: true });
-  const stop = store.getState().start();
   const opened: WindowRoute[] = [];
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <ShellContext value={{ store, rpc, openWindow: (route) => opened.push(route) }}>
-        <App route={options.route ?? { kind: 'workstation' }} />
-      </ShellContext>,
-    );
-    await settle();
-  });
-  return {
-    container,
-    core,
-    state,
-    store,
-    opened,
-    byTestId: (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`),
-    unmount() {
-      act(() => root.unmount());
-      stop();
-      container.remove();
-    },
-  };
-}
-
-/** Types into a React-controlled input the way a user would (value setter + input event). */
-export function typeInto(input: HTMLInputElement, value: string) {
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  const view = await renderInShell(<App route={options.route ?? { kind: 'workstation' }} />, { ...options, openWindow: (route) => opened.push(route) });
+  return { ...view, opened };
 }

@@ -42,15 +42,20 @@ export function HistoryFilters({ filters, customerLabel, directory, onChange, on
   // The date picker keeps its own value; a new key empties it when the filters are cleared.
   const [pickerKey, setPickerKey] = useState(0);
   const [orderId, setOrderId] = useState(filters.orderId ?? '');
-  const select = (testId: string, field: 'agentId' | 'queueId' | 'shopId', placeholder: string, options: { value: string; label: string }[]) => (
+  const select = <F extends 'agentId' | 'queueId' | 'shopId' | 'channel' | 'status'>(
+    testId: string,
+    field: F,
+    placeholder: string,
+    options: { value: NonNullable<Filters[F]>; label: string }[],
+  ) => (
     <Select
       data-testid={testId}
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={placeholder}
-      style={{ width: 150 }}
+      style={{ width: 140 }}
       value={filters[field]}
-      onChange={(value?: string) => onChange({ [field]: value })}
+      onChange={(value?: Filters[F]) => onChange({ [field]: value })}
       options={options}
     />
   );
@@ -66,24 +71,8 @@ export function HistoryFilters({ filters, customerLabel, directory, onChange, on
       {select('filter-agent', 'agentId', t('historyView.agent'), directory.agents.map((a) => ({ value: a.id, label: a.displayName })))}
       {select('filter-queue', 'queueId', t('historyView.queue'), directory.queues.map((q) => ({ value: q.id, label: q.name })))}
       {select('filter-shop', 'shopId', t('historyView.shop'), directory.shops.map((s) => ({ value: s.id, label: s.name })))}
-      <Select
-        data-testid="filter-channel"
-        allowClear
-        placeholder={t('historyView.channelLabel')}
-        style={{ width: 120 }}
-        value={filters.channel}
-        onChange={(channel) => onChange({ channel })}
-        options={ChannelSchema.options.map((c) => ({ value: c, label: t(`historyView.channel.${c}`) }))}
-      />
-      <Select
-        data-testid="filter-status"
-        allowClear
-        placeholder={t('historyView.status')}
-        style={{ width: 130 }}
-        value={filters.status}
-        onChange={(status) => onChange({ status })}
-        options={ConversationStatusSchema.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-      />
+      {select('filter-channel', 'channel', t('historyView.channelLabel'), ChannelSchema.options.map((c) => ({ value: c, label: t(`historyView.channel.${c}`) })))}
+      {select('filter-status', 'status', t('historyView.status'), ConversationStatusSchema.options.map((s) => ({ value: s, label: t(`status.${s}`) })))}
       <Input.Search
         data-testid="filter-order"
         allowClear

@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
 import '../../i18n';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRpcClient } from '../../../shared/rpc/client';
 import type { HistoryHit, HistorySearchArgs, HistoryTranscript, MessageView } from '../../../shared/domain/workstation';
 import { conversationEntry } from '../../../shared/evidence/testing';
-import { ShellContext } from '../../app/shell';
-import { createAppStore } from '../../state/appStore';
-import { createFakeCore, settle, type FakeHandlers } from '../../testing/fakeCore';
-import { agentSession, coreHandlers, freshCoreState } from '../../testing/fixtures';
+import type { FakeHandlers } from '../../testing/fakeCore';
+import { agentSession } from '../../testing/fixtures';
 import { withViewport } from '../../testing/layout';
+import { renderInShell, typeInto } from '../../testing/renderInShell';
 import { until } from '../../testing/until';
 import { HistoryWindow } from './HistoryWindow';
 
@@ -63,43 +60,10 @@ function world(extra: FakeHandlers = {}) {
   return { searches, handlers };
 }
 
-/** The window alone on a fake core (not the whole App: the test stays about this window). */
+/** The window alone in the shell on a fake core (not the whole App: the test stays about this window). */
 async function openHistory(handlers: FakeHandlers, role: 'agent' | 'lead' = 'agent'): Promise<View> {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  const state = { ...freshCoreState(), session: { ...agentSession, role } };
-  const core = createFakeCore({ ...coreHandlers(state), ...handlers });
-  const rpc = createRpcClient(core.transport);
-  const store = createAppStore(rpc, { linkUp: true });
-  const stop = store.getState().start();
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <ShellContext value={{ store, rpc, openWindow: () => {} }}>
-        <HistoryWindow />
-      </ShellContext>,
-    );
-    await settle();
-  });
-  view = {
-    container,
-    byTestId: (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`),
-    unmount() {
-      act(() => root.unmount());
-      stop();
-      container.remove();
-    },
-  };
+  view = await renderInShell(<HistoryWindow />, { state: { session: { ...agentSession, role } }, handlers });
   return view;
-}
-
-/** Types into the search box as a user would (renderApp's typeInto would pull in every window's screen). */
-function typeInto(input: HTMLInputElement, value: string) {
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 const key = (k: string, target: EventTarget = window) =>
