@@ -56,6 +56,14 @@ export class ConnectionHub {
     return [...this.bySocket.values()];
   }
 
+  /**
+   * Each connected user with their sockets, without copying: push walks it on every commit.
+   * Safe against a socket removed meanwhile (a Map iterator skips deleted entries).
+   */
+  users(): IterableIterator<[string, ReadonlySet<Connection>]> {
+    return this.byUser.entries();
+  }
+
   get size(): number {
     return this.bySocket.size;
   }

@@ -1,6 +1,6 @@
 import type { SyncedEntity } from '../../shared/api/sync';
 import type { Commit, Writer } from '../db/writer';
-import type { Connection, ConnectionHub } from '../realtime/hub';
+import type { ConnectionHub } from '../realtime/hub';
 import type { ScopeResolver } from '../scope/resolver';
 import type { Scope } from '../scope/scope';
 import type { SyncService } from './service';
@@ -26,14 +26,8 @@ const CONVERSATION_BOUND: ReadonlySet<SyncedEntity> = new Set(['messages', 'conv
 export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: SyncService; scopes: ScopeResolver }): () => void {
   const { writer, hub, sync, scopes } = deps;
   return writer.onCommit((commit: Commit) => {
-    const byUser = new Map<string, Connection[]>();
-    for (const connection of hub.all()) {
-      const list = byUser.get(connection.userId) ?? [];
-      list.push(connection);
-      byUser.set(connection.userId, list);
-    }
     const mayConcern = audienceOf(commit, sync);
-    for (const [userId, connections] of byUser) {
+    for (const [userId, connections] of hub.users()) {
       const scope = scopes.scopeFor(userId);
       if (!scope || !mayConcern(scope)) continue;
       const rows = sync.rowsInRange(scope, commit.from - 1, commit.to, commit.entities);
