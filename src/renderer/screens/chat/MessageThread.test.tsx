@@ -61,6 +61,16 @@ describe('message thread', () => {
     expect(retried).toEqual(['a3']);
   });
 
+  it('marks the focused message and names the date once per day', () => {
+    const day = 86_400_000;
+    const at = Date.UTC(2026, 10, 1, 4);
+    const messages = ['a', 'b', 'c', 'd'].map((id, i) => message(id, { createdAt: at + (i < 2 ? 0 : day) + i }));
+    view = mount(<MessageThread messages={messages} hasMore={false} names={names} onLoadOlder={() => {}} onRetry={() => {}} focusId="c" />);
+    const focused = [...view.container.querySelectorAll<HTMLElement>('[data-focused="true"]')];
+    expect(focused.map((el) => el.querySelector('[data-testid="message-body"]')?.textContent)).toEqual(['c']);
+    expect(view.all('thread-day').map((el) => el.textContent)).toEqual([new Date(at).toLocaleDateString(), new Date(at + day).toLocaleDateString()]);
+  });
+
   it('renders a window of a 10,000-message thread', () => {
     const { all } = renderThread(Array.from({ length: 10_000 }, (_, i) => message(`m${i}`)));
     expect(all('thread-message').length).toBeGreaterThan(0);
