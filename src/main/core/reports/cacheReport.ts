@@ -27,9 +27,11 @@ export class CacheReport {
       conversations: db.prepare<[{ from: number; to: number }], { data: string }>(
         'SELECT data FROM conversations WHERE created_at >= @from AND created_at < @to AND queued_at IS NOT NULL AND deleted = 0 ORDER BY created_at, id',
       ),
+      // CROSS JOIN keeps the conversations outside: the range picks them, then each one's messages
+      // come from messages_by_conversation (the other way round read every cached message).
       messages: db.prepare<[{ from: number; to: number }], TimedMessage>(
         `SELECT m.conversation_id AS conversationId, m.sender_kind AS senderKind, json_extract(m.data, '$.senderId') AS senderId, m.created_at AS createdAt
-         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         FROM conversations c CROSS JOIN messages m ON m.conversation_id = c.id
          WHERE c.created_at >= @from AND c.created_at < @to
            AND m.kind = 'text' AND m.sender_kind IN ('customer', 'agent') AND m.deleted = 0 AND m.delivery = 'sent'
          ORDER BY m.conversation_id, m.created_at, m.seq`,
