@@ -2,11 +2,9 @@ import type { NamedStatement, SqliteDatabase, SqlValue } from '../db/sqlite';
 import { visibleFilter } from '../scope/predicates';
 import type { Scope } from '../scope/scope';
 import { APPEAL_RULE_IDS } from '../../shared/metrics/kpis';
+// Shared with the workstation core, which builds the same reports from its cache.
 import type { TimedMessage } from '../../shared/metrics/group';
 import type { ReportConversation } from '../../shared/metrics/report';
-
-// Shared with the workstation core, which builds the same reports from its cache.
-export type { TimedMessage, ReportConversation };
 
 /*
  * The scoped reads behind the monitor and the reports: a handful of grouped queries over the
