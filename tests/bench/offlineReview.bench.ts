@@ -84,6 +84,10 @@ async function measure(): Promise<void> {
   console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   const cold = await run('offline set, new cache');
   await run('same set again, all rows cached', cold.id);
+  // What the reviewer waits for when the set opens: its whole work list, read from the cache.
+  const listed = performance.now();
+  const items = ws.review.queue.list(cold.id);
+  console.log(`review.queue: ${items.length} conversations listed in ${(performance.now() - listed).toFixed(0)} ms`);
   clearInterval(sampler);
   global.gc?.();
   const usage = await server.usage();

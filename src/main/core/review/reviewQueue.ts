@@ -7,7 +7,6 @@ interface MemberRow {
   data: string | null;
   customer: string | null;
   messages: number;
-  flags: number;
 }
 
 /**
@@ -26,10 +25,14 @@ export class ReviewQueue {
       members: db.prepare<[string], MemberRow>(
         `SELECT m.conversation_id, c.data,
            (SELECT json_extract(e.data, '$.name') FROM entities e WHERE e.entity = 'customers' AND e.id = c.customer_id) AS customer,
-           (SELECT count(*) FROM messages x WHERE x.conversation_id = m.conversation_id AND x.deleted = 0) AS messages,
-           (SELECT count(*) FROM entities f WHERE f.entity = 'qc_flags' AND json_extract(f.data, '$.conversationId') = m.conversation_id) AS flags
+           (SELECT count(*) FROM messages x WHERE x.conversation_id = m.conversation_id AND x.deleted = 0) AS messages
          FROM offline_set_conversations m LEFT JOIN conversations c ON c.id = m.conversation_id
          WHERE m.set_id = ? ORDER BY m.pos`,
+      ),
+      // QC flags live in the shared entities table, keyed by their own id: counted in one pass,
+      // not looked for among all of them once per conversation of the set.
+      flags: db.prepare<[], { conversation_id: string; n: number }>(
+        "SELECT json_extract(data, '$.conversationId') AS conversation_id, count(*) AS n FROM entities WHERE entity = 'qc_flags' AND deleted = 0 GROUP BY 1",
       ),
       mine: db.prepare<[string], { seq: number; data: string }>(
         "SELECT seq, data FROM entities WHERE entity = 'reviews' AND deleted = 0 AND json_extract(data, '$.reviewerId') = ?",
@@ -61,6 +64,7 @@ export class ReviewQueue {
     for (const row of this.s.refused.all()) {
       refused.set((JSON.parse(row.args) as { conversationId: string }).conversationId, JSON.parse(row.error) as { code: string; message: string });
     }
+    const flags = new Map(this.s.flags.all().map((row) => [row.conversation_id, row.n]));
     return this.s.members.all(setId).map((row) => {
       const conversation = row.data ? (JSON.parse(row.data) as Conversation) : null;
       return {
@@ -72,7 +76,7 @@ export class ReviewQueue {
         assigneeId: conversation?.assigneeId ?? null,
         customerName: row.customer,
         messages: row.messages,
-        qcFlags: row.flags,
+        qcFlags: flags.get(row.conversation_id) ?? 0,
         verdict: verdicts.get(row.conversation_id) ?? null,
         rejected: refused.get(row.conversation_id) ?? null,
       };
