@@ -20,6 +20,7 @@ import { ReportsBuildArgsSchema, ReportsExportArgsSchema, type ReportsExportResu
 import {
   HistoryExportArgsSchema,
   HistoryVerifyArgsSchema,
+  type EvidenceTicket,
   type HistoryExportProgress,
   type HistoryExportResult,
   type VerifyResult,
@@ -139,6 +140,13 @@ export const methods = {
   'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
   /** the core picks the ticket's id, so the window can find the ticket once the server has it */
   'tickets.create': method(MUTATION_ARGS['tickets.create']).returns<QueuedWrite & { ticketId: string }>(),
+  // The ticket drawer: one ticket with its timeline, and its changes through the outbox.
+  'tickets.get': method(z.object({ ticketId: IdSchema }).strict()).returns<EvidenceTicket>(),
+  /** status (pending → processing → resolved → closed), priority, due time */
+  'tickets.update': method(MUTATION_ARGS['tickets.update']).returns<QueuedWrite>(),
+  'tickets.comment': method(MUTATION_ARGS['tickets.comment']).returns<QueuedWrite>(),
+  /** to another department, with a note on the timeline */
+  'tickets.transfer': method(MUTATION_ARGS['tickets.transfer']).returns<QueuedWrite>(),
   'followups.create': method(MUTATION_ARGS['followups.create']).returns<QueuedWrite & { followupId: string }>(),
   'followups.complete': method(MUTATION_ARGS['followups.complete']).returns<QueuedWrite>(),
   /** VIP / KOC and other tags on the customer */

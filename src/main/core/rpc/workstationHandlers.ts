@@ -4,6 +4,7 @@ import { newClientId } from '../ids';
 import type { Workspace } from '../workspace/workspace';
 import { attachmentsHandlers } from './attachmentsHandlers';
 import type { Handlers } from './handlers';
+import { ticketHandlers } from './ticketHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { monitorHandlers } from './monitorHandlers';
 import { reportsHandlers } from './reportsHandlers';
@@ -80,6 +81,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
     ...attachmentsHandlers(ws),
+    ...ticketHandlers(ws),
     ...reviewHandlers(ws),
     ...monitorHandlers(ws),
     ...historyHandlers(ws),

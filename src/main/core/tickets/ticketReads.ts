@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Followup, Ticket } from '../../../shared/domain/tickets';
+import type { Followup, Ticket, TicketEvent } from '../../../shared/domain/tickets';
+import type { EvidenceTicket } from '../../../shared/evidence';
+import { RpcError } from '../../../shared/rpc/errors';
 
 const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse(row.data) as T);
 
@@ -19,6 +21,10 @@ export class TicketReads {
         `SELECT data FROM entities WHERE entity = 'tickets' AND deleted = 0 AND json_extract(data, '$.${field}') = ? ORDER BY json_extract(data, '$.createdAt') DESC LIMIT 200`,
       );
     this.s = {
+      ticket: db.prepare<[string], { data: string }>("SELECT data FROM entities WHERE entity = 'tickets' AND id = ? AND deleted = 0"),
+      events: db.prepare<[string], { data: string }>(
+        "SELECT data FROM entities WHERE entity = 'ticket_events' AND deleted = 0 AND json_extract(data, '$.ticketId') = ? ORDER BY json_extract(data, '$.createdAt'), id",
+      ),
       byConversation: tickets('conversationId'),
       byCustomer: tickets('customerId'),
       openFollowups: db.prepare<[string], { data: string }>(
@@ -30,6 +36,13 @@ export class TicketReads {
   tickets(of: { conversationId?: string; customerId?: string }): Ticket[] {
     if (of.conversationId !== undefined) return parse<Ticket>(this.s.byConversation.all(of.conversationId));
     return of.customerId === undefined ? [] : parse<Ticket>(this.s.byCustomer.all(of.customerId));
+  }
+
+  /** One ticket with its timeline, oldest entry first (the ticket drawer). */
+  ticket(ticketId: string): EvidenceTicket {
+    const row = this.s.ticket.get(ticketId);
+    if (!row) throw new RpcError('not_found', `no ticket ${ticketId} in the local cache`);
+    return { ticket: JSON.parse(row.data) as Ticket, events: parse<TicketEvent>(this.s.events.all(ticketId)) };
   }
 
   /** The user's follow-ups not done yet, soonest due first; narrowed to one conversation when given. */

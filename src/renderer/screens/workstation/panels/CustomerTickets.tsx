@@ -1,11 +1,14 @@
 import { Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/tickets';
 import { useCoreQuery } from '../../../state/useCoreQuery';
+import { TicketDrawer } from './TicketDrawer';
 
-/** The customer's tickets, newest first, kept current as ticket rows sync. */
+/** The customer's tickets, newest first, kept current as ticket rows sync; one opens in the ticket drawer. */
 export function CustomerTickets({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
   const tickets = useCoreQuery<Ticket[]>(
     [],
     (rpc) => rpc.tickets.list({ customerId }),
@@ -23,7 +26,19 @@ export function CustomerTickets({ customerId }: { customerId: string }) {
         <Typography.Text type="secondary">{t('work.noTickets')}</Typography.Text>
       ) : (
         tickets.map((ticket) => (
-          <Flex key={ticket.id} gap={6} align="center" data-testid="customer-ticket">
+          <Flex
+            key={ticket.id}
+            gap={6}
+            align="center"
+            data-testid="customer-ticket"
+            role="button"
+            tabIndex={0}
+            style={{ cursor: 'pointer' }}
+            onClick={() => setOpen(ticket.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setOpen(ticket.id);
+            }}
+          >
             <Tag>{t(`ticketStatus.${ticket.status}`)}</Tag>
             <Typography.Text ellipsis style={{ flex: 1 }}>
               {ticket.title}
@@ -32,6 +47,7 @@ export function CustomerTickets({ customerId }: { customerId: string }) {
           </Flex>
         ))
       )}
+      <TicketDrawer ticketId={open} onClose={() => setOpen(null)} />
     </>
   );
 }
