@@ -1,10 +1,10 @@
-import { Button, Flex, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AgentFigures } from '../../../shared/api/monitor';
 import { useNow } from '../../components/useNow';
 import { AgentControls } from './AgentControls';
 import { byNumber, formatDuration } from './format';
-import { useFocusedRow } from './useFocusedRow';
+import { LiveTable } from './LiveTable';
 import { useMonitor } from './monitorContext';
 
 export const PRESENCE_COLOR = { online: 'green', busy: 'orange', away: 'gold', offline: 'default' } as const;
@@ -14,7 +14,6 @@ export function AgentTable({ focus, onChats }: { focus: string | null; onChats(a
   const { t } = useTranslation();
   const agents = useMonitor((s) => s.agents);
   const now = useNow(1000);
-  useFocusedRow(focus);
   const columns: TableColumnsType<AgentFigures> = [
     { key: 'name', title: t('monitor.agents.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     {
@@ -47,18 +46,15 @@ export function AgentTable({ focus, onChats }: { focus: string | null; onChats(a
     },
   ];
   return (
-    <Table
-      data-testid="monitor-agents"
-      size="small"
+    <LiveTable
+      testId="monitor-agents"
+      rows={agents}
       rowKey="agentId"
       columns={columns}
-      dataSource={agents}
-      pagination={false}
-      scroll={{ y: 420, x: 'max-content' }}
-      virtual={agents.length > 100}
-      locale={{ emptyText: t('monitor.agents.empty') }}
-      onRow={(a) => ({ 'data-agent': a.agentId, 'data-focused': focus === a.agentId ? 'true' : undefined }) as object}
-      rowClassName={(a) => (focus === a.agentId ? 'ant-table-row-selected' : '')}
+      focus={focus}
+      height={420}
+      empty={t('monitor.agents.empty')}
+      rowData={(a) => ({ 'data-agent': a.agentId })}
     />
   );
 }

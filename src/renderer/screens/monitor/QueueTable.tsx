@@ -1,9 +1,9 @@
-import { Button, Table, type TableColumnsType } from 'antd';
+import { Button, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueFigures } from '../../../shared/api/monitor';
 import { useNow } from '../../components/useNow';
 import { byNumber, formatDuration, formatRate } from './format';
-import { useFocusedRow } from './useFocusedRow';
+import { LiveTable } from './LiveTable';
 import { useMonitor } from './monitorContext';
 
 /** The queues of the lead's teams, live: waiting, longest wait (ticking), rates, escalations. */
@@ -12,7 +12,6 @@ export function QueueTable({ focus, onChats }: { focus: string | null; onChats(q
   const queues = useMonitor((s) => s.queues);
   const now = useNow(1000);
   const waited = (q: QueueFigures) => (q.oldestQueuedAt === null ? null : now - q.oldestQueuedAt);
-  useFocusedRow(focus);
   const columns: TableColumnsType<QueueFigures> = [
     { key: 'name', title: t('monitor.queues.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     { key: 'waiting', title: t('monitor.queues.waiting'), dataIndex: 'waiting', sorter: byNumber((q) => q.waiting) },
@@ -34,18 +33,15 @@ export function QueueTable({ focus, onChats }: { focus: string | null; onChats(q
     },
   ];
   return (
-    <Table
-      data-testid="monitor-queues"
-      size="small"
+    <LiveTable
+      testId="monitor-queues"
+      rows={queues}
       rowKey="queueId"
       columns={columns}
-      dataSource={queues}
-      pagination={false}
-      scroll={{ y: 360, x: 'max-content' }}
-      virtual={queues.length > 100}
-      locale={{ emptyText: t('monitor.queues.empty') }}
-      onRow={(q) => ({ 'data-queue': q.queueId, 'data-waiting': q.waiting, 'data-focused': focus === q.queueId ? 'true' : undefined }) as object}
-      rowClassName={(q) => (focus === q.queueId ? 'ant-table-row-selected' : '')}
+      focus={focus}
+      height={360}
+      empty={t('monitor.queues.empty')}
+      rowData={(q) => ({ 'data-queue': q.queueId, 'data-waiting': q.waiting })}
     />
   );
 }
