@@ -221,5 +221,8 @@ test('the window in English', async ({ page }) => {
   await hitsOf(page).first().click();
   await expect(page.getByTestId('history-transcript')).toContainText('Served by');
   await page.screenshot({ path: 'test-results/screenshots/history-en.png' });
+  await page.getByTestId('theme-toggle').click();
+  await page.screenshot({ path: 'test-results/screenshots/history-en-dark.png' });
+  await page.getByTestId('theme-toggle').click();
   await page.getByTestId('lang-switch').getByText('中文').click();
 });
