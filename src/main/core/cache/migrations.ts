@@ -106,6 +106,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX offline_set_conversations_by_conversation ON offline_set_conversations (conversation_id);
   `,
+  // 4: history search's "has a file" filter reads only the messages that carry one (the row
+  // writer stores JSON.stringify's text, where a non-empty list reads exactly like this)
+  `
+  CREATE INDEX messages_with_files ON messages (conversation_id) WHERE instr(data, '"attachments":[{') > 0;
+  `,
 ];
 
 /** Brings the file up to the newest schema; returns the version it found. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistorySearchArgsSchema, type HistorySearchArgs } from '../../../shared/domain/workstation';
-import { HistorySearch } from './historySearch';
+import { HistorySearch, WITH_FILES } from './historySearch';
 import { DAY, historyCache, PHONE, T0 } from './historyTesting';
 
 let cache: { db: Database.Database; close(): void };
@@ -37,6 +37,11 @@ describe('HistorySearch over a cache file', () => {
     expect(conversations({ query: '退款', hasAttachment: true })).toEqual(['c-refund']);
     expect(conversations({ query: '退款', hasAttachment: false })).toEqual(['c-escalated', 'c-other']);
     expect(conversations({ query: '', hasAttachment: true })).toEqual(['c-refund']);
+  });
+
+  it('reads the "has a file" set from the partial index of messages with files, not from every message', () => {
+    const plan = cache.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT c.id FROM conversations c WHERE ${WITH_FILES}`).all();
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX messages_with_files/);
   });
 
   it('narrows by QC flag: a dismissed flag does not count', () => {

@@ -26,8 +26,12 @@ interface ConversationJoin {
 /** The conversation columns every hit carries. */
 const HIT_COLUMNS = 'c.id AS conversation_id, c.status, c.queue_id, c.customer_id, c.channel, c.created_at';
 
-/** A message row with a file in it (attachments is absent or empty when there are none). */
-const HAS_FILE = "EXISTS (SELECT 1 FROM messages a WHERE a.conversation_id = c.id AND a.deleted = 0 AND json_array_length(a.data, '$.attachments') > 0)";
+/**
+ * Conversations with a file in a message: one set read from the partial index messages_with_files
+ * (cache migration 4, same condition), so the filter costs the messages with files, not every
+ * message of every candidate (an EXISTS per candidate took 0.4–0.8 s at 200k messages).
+ */
+export const WITH_FILES = `c.id IN (SELECT a.conversation_id FROM messages a WHERE instr(a.data, '"attachments":[{') > 0 AND a.deleted = 0)`;
 /**
  * Conversations with a QC flag not dismissed: one set built per query (the flags table is small
  * next to the messages), rather than a JSON lookup per candidate.
@@ -51,9 +55,10 @@ function filters(args: Args, at: string): { sql: string; params: unknown[] } {
   if (args.customerId) add('c.customer_id = ?', args.customerId);
   if (args.channel) add('c.channel = ?', args.channel);
   if (args.orderId) add('c.order_id = ?', args.orderId);
-  if (args.shopId) add("json_extract(c.data, '$.shopId') = ?", args.shopId);
+  // shopId lives only in the row's JSON; a substring test of JSON.stringify's form is cheaper than parsing every candidate.
+  if (args.shopId) add('instr(c.data, ?) > 0', `"shopId":${JSON.stringify(args.shopId)}`);
   // Yes/no filters add SQL but no parameter: the SQL text (and so the prepared statement) differs per choice.
-  if (args.hasAttachment !== undefined) parts.push(args.hasAttachment ? HAS_FILE : `NOT ${HAS_FILE}`);
+  if (args.hasAttachment !== undefined) parts.push(args.hasAttachment ? WITH_FILES : `NOT ${WITH_FILES}`);
   if (args.qcFlagged !== undefined) parts.push(args.qcFlagged ? FLAGGED : `NOT ${FLAGGED}`);
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
