@@ -48,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
         file: cacheFilePath(options.dataDir, credentials.serverUrl, credentials.userId),
         hub,
         isOnline: () => link.status().state === 'online',
+        sendLive: (frame) => link.send(frame),
       });
       link.listen(workspace);
     } catch (error) {

@@ -91,6 +91,8 @@ export const methods = {
     z.object({ filter: ConversationFilterSchema, limit: z.number().int().min(1).max(500).default(200) }).strict(),
   ).returns<ConversationSummary[]>(),
   'conversations.get': method(byConversation).returns<ConversationSummary>(),
+  /** the agent started or stopped typing: sent to the customer now if online, else dropped (never queued) */
+  'conversations.typing': method(z.object({ conversationId: IdSchema, typing: z.boolean() }).strict()).returns<null>(),
   /** marks the conversation's messages read up to now (local to this workstation) */
   'conversations.read': method(byConversation).returns<null>(),
   'messages.list': method(
@@ -154,6 +156,27 @@ export const methods = {
   /** the customer's level (VIP / KOC / normal), which every badge shows */
   'customers.setLevel': method(MUTATION_ARGS['customers.setLevel']).returns<QueuedWrite>(),
 
+  // Attachments: bytes cross in base64 pieces (one frame each); the core caches them by hash.
+  /** a piece of an attachment from `offset`, from the core's copy or fetched once from the server */
+  'attachments.read': method(z.object({ attachmentId: IdSchema, offset: z.number().int().min(0).default(0) }).strict()).returns<AttachmentChunk>(),
+  /** appends a piece of a file the user is about to send (a new stage when no stageId) */
+  'attachments.stage': method(
+    z.object({ stageId: IdSchema.optional(), base64: z.string().max(Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4) }).strict(),
+  ).returns<{ stageId: string; size: number }>(),
+  /** a reply carrying staged files (and optional text), through the outbox like messages.send */
+  'attachments.send': method(
+    z
+      .object({
+        conversationId: IdSchema,
+        text: z.string().max(5000).default(''),
+        files: z
+          .array(z.object({ stageId: IdSchema, name: z.string().trim().min(1).max(255), mime: z.enum(ATTACHMENT_LIMITS.mimes) }).strict())
+          .min(1)
+          .max(ATTACHMENT_LIMITS.perMessage),
+      })
+      .strict(),
+  ).returns<MessageView>(),
+
   // The lead's monitor (leads and admins only): live figures from the server, interventions sent
   // straight to it (never queued: see core/monitor/monitorRelay.ts), and the QC review list.
   'monitor.snapshot': method(none, LEAD).returns<MonitorSnapshot>(),
@@ -178,27 +201,6 @@ export const methods = {
   'reports.build': method(ReportsBuildArgsSchema, LEAD).returns<ReportsResult>(),
   /** writes CSV or XLSX into the export folder and says where */
   'reports.export': method(ReportsExportArgsSchema, LEAD).returns<ReportsExportResult>(),
-
-  // Attachments: bytes cross in base64 pieces (one frame each); the core caches them by hash.
-  /** a piece of an attachment from `offset`, from the core's copy or fetched once from the server */
-  'attachments.read': method(z.object({ attachmentId: IdSchema, offset: z.number().int().min(0).default(0) }).strict()).returns<AttachmentChunk>(),
-  /** appends a piece of a file the user is about to send (a new stage when no stageId) */
-  'attachments.stage': method(
-    z.object({ stageId: IdSchema.optional(), base64: z.string().max(Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4) }).strict(),
-  ).returns<{ stageId: string; size: number }>(),
-  /** a reply carrying staged files (and optional text), through the outbox like messages.send */
-  'attachments.send': method(
-    z
-      .object({
-        conversationId: IdSchema,
-        text: z.string().max(5000).default(''),
-        files: z
-          .array(z.object({ stageId: IdSchema, name: z.string().trim().min(1).max(255), mime: z.enum(ATTACHMENT_LIMITS.mimes) }).strict())
-          .min(1)
-          .max(ATTACHMENT_LIMITS.perMessage),
-      })
-      .strict(),
-  ).returns<MessageView>(),
 
   // Evidence: a tamper-evident export of cached conversations, written where the core chooses.
   'history.export': method(HistoryExportArgsSchema).returns<HistoryExportResult>(),

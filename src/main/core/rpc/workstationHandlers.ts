@@ -30,6 +30,10 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'teams.list': () => ws().entities.all('teams'),
     'conversations.list': ({ filter, limit }) => ws().conversations.list(filter, limit),
     'conversations.get': ({ conversationId }) => ws().conversations.get(conversationId),
+    'conversations.typing': ({ conversationId, typing }) => {
+      ws().typing(conversationId, typing);
+      return null;
+    },
     'conversations.read': ({ conversationId }) => {
       ws().markRead(conversationId);
       return null;
@@ -80,11 +84,11 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'customers.setLevel': (args) => ws().writes.plain('customers.setLevel', args),
     'history.export': (args, ctx) => ws().evidence.export(args, ctx.session!, ctx.signal),
     'history.verify': ({ path }) => verifyExportFile(path),
-    ...attachmentsHandlers(ws),
-    ...ticketHandlers(ws),
     ...reviewHandlers(ws),
     ...monitorHandlers(ws),
     ...historyHandlers(ws),
+    ...attachmentsHandlers(ws),
+    ...ticketHandlers(ws),
     ...reportsHandlers(ws),
   };
 }

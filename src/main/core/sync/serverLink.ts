@@ -70,6 +70,16 @@ export class ServerLink {
     this.setStatus({ state: 'signed_out' });
   }
 
+  /**
+   * Sends a live frame (typing) now, or drops it: live state is worth nothing later, so it is
+   * never queued. True when it went out.
+   */
+  send(frame: object): boolean {
+    if (this.current.state !== 'online' || this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
   /** Skips the wait before the next attempt (the user pressed "reconnect", or the OS came back online). */
   retryNow(): void {
     if (!this.target || this.socket) return;

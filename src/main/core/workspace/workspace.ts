@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { TypingFrameSchema } from '../../../shared/api/live';
+import { RpcError } from '../../../shared/rpc/errors';
 import type { LinkListener } from '../sync/serverLink';
 import { AttachmentFiles } from '../attachments/attachmentFiles';
 import { AttachmentService } from '../attachments/attachmentService';
@@ -39,6 +42,8 @@ export interface WorkspaceOptions {
   userId: string;
   hub: EventHub;
   isOnline: () => boolean;
+  /** sends a live frame on the server link now or drops it (typing): never queued */
+  sendLive?: (frame: object) => boolean;
   now?: () => number;
   /** tests swap the HTTP API */
   api?: SyncApi;
@@ -66,18 +71,20 @@ export class Workspace implements LinkListener {
   readonly offers: OfferBook;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
-  readonly attachments: AttachmentService;
   /** offline review: sets downloaded for review, their work lists, verdicts through the outbox */
   readonly review: OfflineReview;
   /** the lead's monitor: live figures relayed from the server, interventions sent straight to it */
   readonly monitor: MonitorRelay;
+  readonly attachments: AttachmentService;
   readonly reports: ReportsService;
   private readonly hub: EventHub;
+  private readonly sendLive: WorkspaceOptions['sendLive'];
 
   constructor(options: WorkspaceOptions) {
     const now = options.now ?? Date.now;
     const { hub, userId } = options;
     this.hub = hub;
+    this.sendLive = options.sendLive;
     this.db = openCache(options.file);
     const state = new SyncStateStore(this.db);
     let clientId = state.get('clientId');
@@ -114,6 +121,12 @@ export class Workspace implements LinkListener {
   markRead(conversationId: string): void {
     this.conversations.markRead(conversationId);
     this.hub.emit('conversations.changed', { ids: [conversationId] });
+  }
+
+  /** Tells the customer the agent is (or stopped) typing, if the server is reachable now. */
+  typing(conversationId: string, typing: boolean): void {
+    if (!this.conversations.conversation(conversationId)) throw new RpcError('not_found', 'no such conversation in the local cache');
+    this.sendLive?.({ t: 'typing', conversationId, typing } satisfies z.infer<typeof TypingFrameSchema>);
   }
 
   online(): void {

@@ -19,6 +19,7 @@ import { findTrigger, replaceTrigger } from './trigger';
 import { useCannedReplies } from './useCannedReplies';
 import { useDraft } from './useDraft';
 import { useKbSearch } from './useKbSearch';
+import { useTypingSignal } from './useTypingSignal';
 
 export interface ComposerProps {
   conversation: ConversationSummary;
@@ -39,6 +40,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   const canned = useCannedReplies();
   const insertion = useWorkstation((s) => s.insertion);
   const outgoing = useOutgoingFiles();
+  const typing = useTypingSignal(conversation.id);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [caret, setCaret] = useState(0);
   const [selected, setSelected] = useState(0);
@@ -103,6 +105,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
       return;
     }
     setVerdict(null);
+    typing.stop();
     draft.clear();
     setCaret(0);
     try {
@@ -161,6 +164,9 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
           placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.placeholder')}
           onChange={(e) => {
             draft.change(e.target.value);
+            // Internal notes are not the customer's business; an emptied box is not typing.
+            if (mode === 'reply' && e.target.value.trim()) typing.input();
+            else typing.stop();
             setCaret(e.target.selectionStart);
             setSelected(0);
             setDismissed(null);
