@@ -15,7 +15,7 @@ afterEach(() => {
 
 const item: QcReviewItem = {
   flag: {
-    id: 'f1', conversationId: 'c1', messageId: 'm2', ruleId: 'agent.ask_secret', side: 'agent', severity: 'high', agentId: 'ag-1',
+    id: 'f1', conversationId: 'c1', messageId: 'm2', ruleId: 'agent.ask_secret', side: 'agent', severity: 'block', agentId: 'ag-1',
     excerpt: '密码', status: 'open', reviewedBy: null, reviewedAt: null, createdAt: 1,
   },
   context: [
