@@ -29,7 +29,7 @@ afterEach(() => {
   view = null;
 });
 
-async function open(items: ReviewQueueItem[], recorded: unknown[] = []) {
+async function open(items: ReviewQueueItem[], recorded: unknown[] = [], hiddenTab = false) {
   const handlers: FakeHandlers = {
     'review.sets.list': () => [set],
     'review.queue': () => items,
@@ -43,7 +43,14 @@ async function open(items: ReviewQueueItem[], recorded: unknown[] = []) {
     'queues.list': () => [],
     'teams.list': () => [],
   };
-  view = await renderInShell(<ReviewPanel />, { handlers });
+  const panel = hiddenTab ? (
+    <div role="tabpanel" aria-hidden="true">
+      <ReviewPanel />
+    </div>
+  ) : (
+    <ReviewPanel />
+  );
+  view = await renderInShell(panel, { handlers });
   return view;
 }
 
@@ -83,5 +90,14 @@ describe('ReviewPanel', () => {
     expect(recorded).toEqual([]);
     await press('p');
     await until(() => expect(recorded).toEqual([{ conversationId: 'c-1', verdict: 'pass', ruleId: null, note: '' }]));
+  });
+
+  it('leaves the keys alone while its tab is kept mounted but another one is shown', async () => {
+    const recorded: unknown[] = [];
+    const { container } = await open([item({})], recorded, true);
+    await until(() => expect(container.querySelector('[data-testid="review-conversation"]')).not.toBeNull());
+    await press('p');
+    await press('j');
+    expect(recorded).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Empty, Flex } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShell } from '../../app/shell';
@@ -24,6 +24,7 @@ export function ReviewPanel({ active = true }: { active?: boolean }) {
   const state = useStore(store);
   const directory = useDirectory();
   const [failRequested, setFailRequested] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => rpc.on('review.progress', (progress) => store.getState().onProgress(progress)), [rpc, store]);
   // The sets on open and relink; the work list again when verdicts sync or are refused.
@@ -44,6 +45,8 @@ export function ReviewPanel({ active = true }: { active?: boolean }) {
   const item = state.items[state.selected] ?? null;
   const keys = useMemo(
     () => ({
+      // The history window keeps this tab mounted while its search tab is shown: keys are not ours then.
+      shown: () => root.current !== null && root.current.closest('[role="tabpanel"][aria-hidden="true"], .ant-tabs-tabpane-hidden, [hidden]') === null,
       move: (delta: 1 | -1) => store.getState().move(delta),
       pass: () => void store.getState().record('pass', null, store.getState().items[store.getState().selected]?.verdict?.note ?? ''),
       fail: () => setFailRequested((n) => n + 1),
@@ -53,7 +56,7 @@ export function ReviewPanel({ active = true }: { active?: boolean }) {
   useReviewKeys(active && item !== null, keys);
 
   return (
-    <Flex gap={12} data-testid="review-panel" style={{ height: 'calc(100vh - 170px)', minHeight: 480 }}>
+    <Flex ref={root} gap={12} data-testid="review-panel" style={{ height: 'calc(100vh - 170px)', minHeight: 480 }}>
       <SetPicker
         directory={directory}
         sets={state.sets}
