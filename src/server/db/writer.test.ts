@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrations';
 import { openSqlite, type SqliteDatabase } from './sqlite';
-import { writerFor, type Commit, type Writer, type WriteTx } from './writer';
+import { MAX_GROUP, writerFor, type Commit, type Writer, type WriteTx } from './writer';
 
 let db: SqliteDatabase;
 let writer: Writer;
@@ -149,11 +149,12 @@ describe('group commit', () => {
   });
 
   it('keeps seq rising across groups, in the order writes were queued', async () => {
-    const first = await Promise.all(Array.from({ length: 300 }, (_, i) => grouped.writeGrouped(insert(`g${i}`))));
+    const queued = MAX_GROUP + 10;
+    const first = await Promise.all(Array.from({ length: queued }, (_, i) => grouped.writeGrouped(insert(`g${i}`))));
     const second = await Promise.all([grouped.writeGrouped(insert('later'))]);
-    expect([...first, ...second]).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
-    // 300 queued at once exceed one group's cap: two commits, each a contiguous range.
-    expect(groupCommits.map((c) => [c.from, c.to])).toEqual([[1, 256], [257, 300], [301, 301]]);
+    expect([...first, ...second]).toEqual(Array.from({ length: queued + 1 }, (_, i) => i + 1));
+    // More queued at once than one group takes: two commits, each a contiguous range.
+    expect(groupCommits.map((c) => [c.from, c.to])).toEqual([[1, MAX_GROUP], [MAX_GROUP + 1, queued], [queued + 1, queued + 1]]);
   });
 
   it('acknowledges none of a group whose transaction cannot commit, and carries on afterwards', async () => {

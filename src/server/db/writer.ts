@@ -39,8 +39,12 @@ export interface Writer {
   onCommit(listener: (commit: Commit) => void): () => void;
 }
 
-/** How many queued writes one group commit takes at most (the rest wait for the next). */
-const MAX_GROUP = 256;
+/**
+ * How many queued writes one group commit takes at most (the rest wait for the next). Push reads
+ * a commit's seq range once per user concerned, so its cost grows with the square of the group
+ * (N chats' agents × N chats' rows): 32 keeps that small while one fsync still serves 32 writes.
+ */
+export const MAX_GROUP = 32;
 
 interface Queued {
   fn: (tx: WriteTx) => unknown;
