@@ -115,6 +115,18 @@ describe('HistoryWindow', () => {
     await until(() => expect(byTestId('history-transcript')).toBeNull());
   });
 
+  it('leaves the keys alone while the offline review tab shows', async () => {
+    const { handlers } = world();
+    const { container, byTestId } = await openHistory(handlers);
+    await until(() => expect(container.querySelectorAll('[data-testid="history-hit"]')).toHaveLength(1));
+    const reviewTab = [...container.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => tab.textContent === '离线审核')!;
+    act(() => reviewTab.click());
+    key('Enter');
+    key('ArrowDown');
+    await until(() => expect(container.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe('离线审核'));
+    expect(byTestId('history-transcript-loading') ?? byTestId('history-transcript')).toBeNull();
+  });
+
   it('puts the cursor in the search box on "/" and on Ctrl+F', async () => {
     const { handlers } = world();
     const { byTestId } = await openHistory(handlers);

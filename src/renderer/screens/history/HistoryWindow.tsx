@@ -17,12 +17,16 @@ import { useHistoryKeys } from './useHistoryKeys';
 /** Past conversations: search and filters, grouped results, the transcript, the customer's timeline, evidence export; and offline review. */
 export function HistoryWindow() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState('search');
   return (
     <WindowFrame testId="history-window" title={t('window.history')}>
       <Tabs
         data-testid="history-tabs"
+        activeKey={tab}
+        onChange={setTab}
         items={[
-          { key: 'search', label: t('historyView.searchTab'), children: <HistorySearchView /> },
+          // The tabs stay mounted: the search's keys are on only while it shows.
+          { key: 'search', label: t('historyView.searchTab'), children: <HistorySearchView active={tab === 'search'} /> },
           { key: 'review', label: t('historyView.reviewTab'), children: <ReviewPanel /> },
         ]}
       />
@@ -30,7 +34,7 @@ export function HistoryWindow() {
   );
 }
 
-function HistorySearchView() {
+function HistorySearchView({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const { rpc } = useShell();
   const [store] = useState<HistoryStore>(() => createHistoryStore(rpc));
@@ -52,7 +56,7 @@ function HistorySearchView() {
     }),
     [store],
   );
-  useHistoryKeys(keys);
+  useHistoryKeys(keys, active);
 
   const conversationIds = useMemo(() => [...new Set(state.hits.map((hit) => hit.conversationId))], [state.hits]);
   const hasFilters = Object.keys(state.filters).length > 0;

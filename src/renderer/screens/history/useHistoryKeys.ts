@@ -16,10 +16,12 @@ function typingElsewhere(target: EventTarget | null): boolean {
 /**
  * The history window's keys: "/" or Ctrl/Cmd+F puts the cursor in the search box, ↑/↓ walk the
  * results and Enter opens one (from the search box too, so one can type and go), Esc closes the
- * transcript. Keys inside an open dialog or drawer are theirs.
+ * transcript. Keys inside an open dialog or drawer are theirs; none while `active` is false (the
+ * window shows another tab).
  */
-export function useHistoryKeys(handlers: HistoryKeyHandlers): void {
+export function useHistoryKeys(handlers: HistoryKeyHandlers, active: boolean): void {
   useEffect(() => {
+    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.isComposing || event.defaultPrevented) return;
       if (event.target instanceof HTMLElement && event.target.closest('.ant-modal, .ant-drawer, .ant-select-dropdown, .ant-picker-dropdown')) return;
@@ -41,5 +43,5 @@ export function useHistoryKeys(handlers: HistoryKeyHandlers): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [handlers]);
+  }, [handlers, active]);
 }
