@@ -96,6 +96,28 @@ test('the lead opens a waiting chat read-only and takes it over', async ({ page 
   await expect(live).toHaveAttribute('data-status', 'assigned');
 });
 
+test('the lead lowers an agent’s cap to 0, and a reassignment to them needs a second confirm to force it', async ({ page }) => {
+  const conversationId = await queuedChat('周四');
+  await openMonitor(page);
+  const agentRow = page.locator('[data-testid="monitor-agents"] tr[data-row-key="ag-agent"]');
+  const cap = agentRow.getByTestId('agent-capacity');
+  await cap.fill('0');
+  await cap.press('Enter');
+  await page.getByTestId('confirm-ok').click();
+  await expect(agentRow).toContainText('0 / 0');
+
+  await queueRow(page).getByTestId('queue-chats').click();
+  await page.locator(`[data-testid="monitor-conversation"][data-conversation="${conversationId}"]`).getByTestId('monitor-open-conversation').click();
+  const live = page.getByTestId('live-conversation');
+  await live.getByTestId('reassign-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '李小满 (0/0)' }).click();
+  await page.getByTestId('confirm-ok').click();
+  // The server refuses (at capacity): a second question, and only then the forced reassignment.
+  await expect(page.locator('.ant-modal-confirm-title').filter({ hasText: '已达上限' })).toBeVisible();
+  await page.getByTestId('confirm-ok').last().click();
+  await expect(live).toHaveAttribute('data-assignee', 'ag-agent');
+});
+
 test('the monitor in both languages and themes, and its charts drawn on demand', async ({ page }) => {
   await openMonitor(page);
   for (const language of ['zh-CN', 'en'] as const) {

@@ -31,7 +31,13 @@ export function AgentControls({ agent }: { agent: AgentFigures }) {
         data-testid="agent-capacity"
         value={cap ?? agent.capacity}
         onChange={(value) => setCap(value)}
-        onPressEnter={commit}
+        // Enter leaves the field, so the one commit (on blur) asks once; its default is stopped, or the
+        // same key press would land on the confirm dialog's focused OK button and skip the question.
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          (e.target as HTMLInputElement).blur();
+        }}
         onBlur={commit}
       />
       <Select
