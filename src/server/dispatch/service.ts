@@ -1,3 +1,4 @@
+import type { PresenceChanged } from '../../shared/api/sync';
 import { ACTIVE_STATUSES, type ConversationStatus } from '../../shared/domain/conversations';
 import type { ConversationLifecycle } from '../conversations/service';
 import type { ConversationsReads } from '../conversations/store';
@@ -60,6 +61,15 @@ export class RoutingService {
   setPresence(userId: string, presence: Presence, reason?: string): void {
     if (!this.refreshAgent(userId)) throw new Rejection('forbidden', 'you do not serve any queue');
     this.router.setPresence(userId, presence, reason);
+    this.tellPresence(userId);
+  }
+
+  /** The user's workstations hear their presence as routing holds it (on connect, and after each change). */
+  private tellPresence(userId: string): void {
+    const agent = this.router.agent(userId);
+    if (!agent) return;
+    const payload: PresenceChanged = { presence: agent.presence, ...(agent.awayReason ? { reason: agent.awayReason } : {}) };
+    this.deps.notify?.(userId, { t: 'event', name: 'presence.changed', payload });
   }
 
   /** conversations.decline: only the agent the conversation is offered to may decline it. */
@@ -73,6 +83,7 @@ export class RoutingService {
     if (this.disposed) return;
     if (!this.router.agent(userId) && !this.refreshAgent(userId)) return;
     this.router.reconnect(userId);
+    this.tellPresence(userId);
   }
 
   /** The user's last socket closed: no offers, and the grace period starts. */

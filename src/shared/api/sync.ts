@@ -168,5 +168,13 @@ export const QueueStatsSchema = z.array(
 );
 export type QueueStats = z.infer<typeof QueueStatsSchema>;
 
+/**
+ * The `presence.changed` event's payload: the user's availability as routing holds it, sent to
+ * their sockets on connect (so a workstation that restarts within the grace period reads it back)
+ * and after every change (so their other workstations agree).
+ */
+export const PresenceChangedSchema = z.object({ presence: z.enum(['online', 'busy', 'away', 'offline']), reason: z.string().optional() });
+export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
+
 /** Server → client: a frame the server could not accept (bad shape), naming the field. */
 export const WsErrorFrameSchema = z.object({ t: z.literal('error'), error: z.string(), message: z.string() });

@@ -7,6 +7,7 @@ import type { Agent, Shop, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
 import { MUTATION_ARGS } from '../api/mutations';
+import type { PresenceChanged } from '../api/sync';
 import {
   ReviewPrepareArgsSchema,
   ReviewRecordArgsSchema,
@@ -140,6 +141,8 @@ export const methods = {
   'conversations.reopen': method(MUTATION_ARGS['conversations.reopen']).returns<QueuedWrite>(),
   'conversations.transfer': method(MUTATION_ARGS['conversations.transfer']).returns<QueuedWrite>(),
   'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
+  /** the user's presence as the server's routing holds it (null until the server has said) */
+  'presence.get': method(none).returns<PresenceChanged | null>(),
   /** the core picks the ticket's id, so the window can find the ticket once the server has it */
   'tickets.create': method(MUTATION_ARGS['tickets.create']).returns<QueuedWrite & { ticketId: string }>(),
   // The ticket drawer: one ticket with its timeline, and its changes through the outbox.
@@ -241,6 +244,8 @@ export const events = {
   'history.exportProgress': event<HistoryExportProgress>(),
   /** a review.prepare in progress: rows stored out of the set's size */
   'review.progress': event<ReviewProgress>(),
+  /** the user's presence as the server holds it: on every connect and after every change */
+  'presence.changed': event<PresenceChanged>(),
   /** one of the user's follow-ups fell due (relayed from the server's socket event) */
   'followups.due': event<Followup>(),
   /** the lead's monitor: rows that changed (relayed from the server as they come), and alerts raised / cleared */

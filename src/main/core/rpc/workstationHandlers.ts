@@ -70,6 +70,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'conversations.reopen': (args) => ws().writes.conversation('conversations.reopen', args),
     'conversations.transfer': (args) => ws().writes.conversation('conversations.transfer', args),
     'presence.set': (args) => ws().writes.plain('presence.set', args),
+    'presence.get': () => ws().presence.get(),
     // The core picks the new row's id so the window can find it once the server has it.
     'tickets.create': (args) => {
       const ticketId = args.ticketId ?? newClientId();

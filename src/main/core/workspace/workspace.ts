@@ -30,6 +30,7 @@ import { HistorySearch } from '../search/historySearch';
 import { LibrarySearch } from '../search/librarySearch';
 import { httpSyncApi, type SyncApi } from '../sync/syncApi';
 import { SyncEngine } from '../sync/syncEngine';
+import { PresenceMirror } from '../presence/presenceMirror';
 import { relayFollowupsDue } from '../tickets/followupsDue';
 import { TicketReads } from '../tickets/ticketReads';
 import { Writes } from './writes';
@@ -69,6 +70,7 @@ export class Workspace implements LinkListener {
   readonly historyReads: HistoryReads;
   readonly library: LibrarySearch;
   readonly offers: OfferBook;
+  readonly presence: PresenceMirror;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
   /** offline review: sets downloaded for review, their work lists, verdicts through the outbox */
@@ -106,6 +108,7 @@ export class Workspace implements LinkListener {
     this.historyReads = new HistoryReads(this.db, this.messages, this.tickets);
     this.library = new LibrarySearch(this.db);
     this.offers = new OfferBook(hub, now);
+    this.presence = new PresenceMirror(hub);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
     const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
@@ -140,6 +143,7 @@ export class Workspace implements LinkListener {
     this.queueStats.frame(frame);
     this.monitor.frame(frame);
     relayFollowupsDue(this.hub, frame);
+    this.presence.frame(frame);
   }
 
   async close(): Promise<void> {

@@ -3,13 +3,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { useReportError } from '../../components/useReportError';
+import type { PresenceChanged } from '../../../shared/api/sync';
+import { useCoreRefresh } from '../../state/useCoreQuery';
 
 type Presence = 'online' | 'busy' | 'away';
 
 /**
  * The agent's availability for routing: only "online" gets offers. "Away" asks why (lunch,
- * training…); the reason goes with it. The server starts every agent offline and the contract
- * has no presence read yet, so nothing is selected until the agent picks (and gets offers).
+ * training…); the reason goes with it. A pick shows at once; what the server's routing holds
+ * (read back on every connect, and after a change from another workstation or a lead) replaces
+ * it, so after a sign-in or restart the switch shows the truth. Offline selects nothing.
  */
 export function PresenceSwitch() {
   const { t } = useTranslation();
@@ -17,6 +20,19 @@ export function PresenceSwitch() {
   const report = useReportError();
   const [presence, setPresence] = useState<Presence | null>(null);
   const [reason, setReason] = useState('');
+  const show = (held: PresenceChanged | null) => {
+    if (!held) return;
+    setPresence(held.presence === 'offline' ? null : held.presence);
+    setReason(held.reason ?? '');
+  };
+  useCoreRefresh(
+    async (core, live) => {
+      const held = await core.presence.get().catch(() => null);
+      if (live()) show(held);
+    },
+    (core) => [core.on('presence.changed', show)],
+    [],
+  );
 
   const apply = (next: Presence, why?: string) => {
     setPresence(next);

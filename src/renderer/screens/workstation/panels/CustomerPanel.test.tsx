@@ -102,14 +102,15 @@ describe('customer panel', () => {
     });
     sync([current]);
     view!.core.emit('entities.changed', { entities: ['tickets'] });
-    await until(() => expect(view!.byTestId('customer-ticket')).not.toBeNull());
+    await until(() => expect(view!.byTestId('customer-ticket')).not.toBeNull(), 5000);
     await act(async () => {
       view!.byTestId('customer-ticket')!.click();
       await settle();
     });
     const drawer = () => document.querySelector<HTMLElement>('[data-testid="ticket-drawer"]');
     const moves = () => [...document.querySelectorAll('[data-testid^="ticket-move-"]')].map((b) => b.getAttribute('data-testid'));
-    await until(() => expect(drawer()?.getAttribute('data-status')).toBe('pending'));
+    // The drawer's first render (antd's Drawer, the timeline) is slow on a loaded machine.
+    await until(() => expect(drawer()?.getAttribute('data-status')).toBe('pending'), 5000);
     expect(document.querySelectorAll('[data-testid="ticket-event"]')).toHaveLength(1);
     expect(moves()).toEqual(['ticket-move-processing']);
 
@@ -124,7 +125,7 @@ describe('customer panel', () => {
     current = { ...current, status: 'processing' };
     events.push({ id: 'e2', ticketId: 't1', kind: 'status', actorId: 'u_1', body: '', change: { type: 'status', from: 'pending', to: 'processing' }, createdAt: 2 });
     view!.core.emit('entities.changed', { entities: ['tickets', 'ticket_events'] });
-    await until(() => expect(moves()).toEqual(['ticket-move-resolved']));
+    await until(() => expect(moves()).toEqual(['ticket-move-resolved']), 5000);
     expect(document.querySelectorAll('[data-testid="ticket-event"]')).toHaveLength(2);
 
     const area = document.querySelector<HTMLTextAreaElement>('[data-testid="ticket-comment"]')!;
