@@ -135,6 +135,8 @@ test('the monitor in both languages and themes, and its charts drawn on demand',
   // The charts chunk loads only now, and draws.
   await page.getByRole('tab', { name: '图表' }).click();
   await expect(page.getByTestId('chart-waiting').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-resolutions').locator('canvas')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/monitor-charts-zh-CN-light.png', fullPage: true });
 });
 
 test('an agent opening the monitor gets the 403 view', async ({ page }) => {

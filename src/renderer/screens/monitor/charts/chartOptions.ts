@@ -13,7 +13,7 @@ const axisTooltip = { trigger: 'axis' } as const;
 export function waitingActiveOption(charts: MonitorCharts, labels: { waiting: string; active: string }): EChartsCoreOption {
   return {
     tooltip: axisTooltip,
-    legend: { type: 'scroll' },
+    legend: { type: 'scroll', top: 0 },
     grid: { left: 40, right: 16, bottom: 24, top: 40 },
     xAxis: { type: 'category', data: bucketLabels(charts) },
     yAxis: { type: 'value', minInterval: 1 },
@@ -28,7 +28,7 @@ export function waitingActiveOption(charts: MonitorCharts, labels: { waiting: st
 export function pickupTrendOption(charts: MonitorCharts): EChartsCoreOption {
   return {
     tooltip: axisTooltip,
-    legend: { type: 'scroll' },
+    legend: { type: 'scroll', top: 0 },
     grid: { left: 40, right: 16, bottom: 24, top: 40 },
     xAxis: { type: 'category', data: bucketLabels(charts) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
