@@ -86,6 +86,18 @@ describe('HistoryWindow', () => {
     expect(searches.at(-1)).toMatchObject({ query: '退款' });
   });
 
+  it('does not open a row of the previous answer when Enter follows the typing at once', async () => {
+    const { handlers } = world();
+    const { container, byTestId } = await openHistory(handlers);
+    await until(() => expect(container.querySelectorAll('[data-testid="history-hit"]')).toHaveLength(1));
+    typeInto(byTestId('history-search') as HTMLInputElement, '退款');
+    key('Enter');
+    await until(() => expect(container.querySelectorAll('[data-testid="history-hit"]')).toHaveLength(3));
+    expect(byTestId('history-transcript-loading') ?? byTestId('history-transcript')).toBeNull();
+    key('Enter');
+    await until(() => expect(byTestId('history-transcript')?.dataset.conversation).toBe('conv-1'));
+  });
+
   it('says when nothing matches', async () => {
     const { handlers } = world();
     const { byTestId } = await openHistory(handlers);

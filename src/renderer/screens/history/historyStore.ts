@@ -22,6 +22,7 @@ export interface HistoryState {
   /** the hits grouped by conversation, as the list shows them; `hits` in that order */
   rows: ResultRow[];
   hits: HistoryHit[];
+  /** a search is asked for (typed, not yet answered): the rows shown are the previous answer's */
   searching: boolean;
   /** why the last search failed, null when it answered */
   error: MessageKey | null;
@@ -77,7 +78,7 @@ export function createHistoryStore(rpc: Rpc): HistoryStore {
     timelineOf: null,
 
     setQuery(query) {
-      set({ query });
+      set({ query, searching: true });
       clearTimeout(typing);
       typing = setTimeout(() => void get().search(), TYPING_MS);
     },
@@ -115,6 +116,8 @@ export function createHistoryStore(rpc: Rpc): HistoryStore {
       set({ selected: index });
     },
     openSelected() {
+      // Enter right after typing would open a row of the previous answer.
+      if (get().searching) return;
       const hit = get().hits[get().selected];
       if (hit) get().openConversation(hit.conversationId, hit.messageId);
     },
