@@ -240,6 +240,20 @@ describe('spawnCore with a misbehaving core process', () => {
     await core.close();
   });
 
+  it('holds a bounded number of frames for a core that does not come up, and fails the calls past it at once', async () => {
+    const fake = standIn();
+    const core = spawnCore({ options: options(), settings: memorySettingsStore(), secrets: memorySecretStore(), fork: () => fake.child, log: { warn: vi.fn(), error: vi.fn() } });
+    const frames: string[] = [];
+    const connection = core.connect({ id: 'tab-1', kind: 'workstation' }, (text) => frames.push(text));
+    for (let id = 1; id <= 2001; id += 1) connection.receive(JSON.stringify({ t: 'call', id, m: 'app.info' }));
+    expect(frames.map((text) => JSON.parse(text) as unknown)).toEqual([
+      { t: 'res', id: 2001, r: { ok: false, code: 'internal', message: expect.stringContaining('was not run') } },
+    ]);
+    fake.post({ t: 'ready' });
+    expect(fake.sent.filter((m) => (m as { t: string }).t === 'frame')).toHaveLength(2000);
+    await core.close();
+  });
+
   it('kills a core that does not close within the timeout', async () => {
     const fake = standIn({ stubborn: true });
     const core = spawnCore({
@@ -287,6 +301,9 @@ describe('spawnCore with a misbehaving core process', () => {
     expect(frames.map((text) => JSON.parse(text) as unknown)).toEqual([
       { t: 'res', id: 5, r: { ok: false, code: 'internal', message: expect.stringContaining('restarting') } },
     ]);
+    // and, failed, it never runs: a core that finally comes up is not sent it
+    last.post({ t: 'ready' });
+    expect(last.sent.map((message) => (message as { t: string }).t)).toEqual(['init', 'connect']);
     await core.close();
   });
 });

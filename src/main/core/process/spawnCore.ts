@@ -107,11 +107,11 @@ export function spawnCore(spawn: SpawnCoreOptions): CoreHandle {
     }
   };
 
-  function failCalls(link: WindowLink, ids: Iterable<number>): void {
+  function failCalls(link: WindowLink, ids: Iterable<number>, message: string): void {
     for (const id of ids) {
       link.calls.delete(id);
       try {
-        link.send(failure(id, 'the workstation core stopped unexpectedly and is restarting; try again'));
+        link.send(failure(id, message));
       } catch {
         // the window is gone already
       }
@@ -169,7 +169,12 @@ export function spawnCore(spawn: SpawnCoreOptions): CoreHandle {
     const delay = delays[Math.min(crashes, delays.length - 1)] ?? 1000;
     crashes += 1;
     log.error(`the core process exited unexpectedly (code ${code}); restarting in ${delay} ms`);
-    for (const link of windows.values()) failCalls(link, [...link.calls]);
+    // A write may have been stored (its outbox entry survives) before the core died: say so.
+    const lost = 'the workstation core stopped unexpectedly and is restarting; this call may or may not have taken effect';
+    for (const link of windows.values()) failCalls(link, [...link.calls], lost);
+    // Held frames go too: their calls were just failed and must not run later behind the
+    // window's back; subscriptions are renewed from what each window keeps.
+    queue.length = 0;
     restartTimer = setTimeout(start, delay);
   }
 
@@ -233,7 +238,7 @@ export function spawnCore(spawn: SpawnCoreOptions): CoreHandle {
           if (ready) post(message);
           else if (queue.length < MAX_QUEUED_FRAMES) queue.push(message);
           // The core has been away for long: answer the call now instead of holding it.
-          else if (call !== null) failCalls(link, [call]);
+          else if (call !== null) failCalls(link, [call], 'the workstation core is restarting; this call was not run');
         },
         close() {
           if (windows.get(window.id) !== link) return;
