@@ -18,6 +18,7 @@ import { createSecretStore } from './secretStore';
 import { hardenSession, installWebContentsGuard } from './security';
 import { createSettingsStore, createWindowStateStore } from './settingsStore';
 import { createAppTray, type AppTray } from './tray';
+import { watchUnread } from './unreadBadge';
 import { createWindowManager, type WindowManager } from './windowManager';
 
 const APP_USER_MODEL_ID = 'com.seatdesk.app';
@@ -31,6 +32,7 @@ interface Shell {
   windows: WindowManager;
   transport: IpcTransport;
   tray: AppTray;
+  stopUnread: () => void;
 }
 
 let shell: Shell | null = null;
@@ -70,8 +72,9 @@ async function startShell(): Promise<Shell> {
     onQuit: () => app.quit(),
     workstation: () => windows.get('workstation'),
   });
+  const stopUnread = watchUnread(core, tray);
   windows.open(WORKSTATION);
-  return { core, server, windows, transport, tray };
+  return { core, server, windows, transport, tray, stopUnread };
 }
 
 function withTimeout(work: Promise<unknown>, what: string): Promise<unknown> {
@@ -89,6 +92,7 @@ function withTimeout(work: Promise<unknown>, what: string): Promise<unknown> {
 
 async function stopShell(running: Shell): Promise<void> {
   running.transport.dispose();
+  running.stopUnread();
   running.tray.destroy();
   // waits up to SHUTDOWN_TIMEOUT_MS for the core process to flush and close, then ends it
   await running.core.close();

@@ -143,6 +143,8 @@ export const methods = {
   'presence.set': method(MUTATION_ARGS['presence.set']).returns<QueuedWrite>(),
   /** the user's presence as the server's routing holds it (null until the server has said) */
   'presence.get': method(none).returns<PresenceChanged | null>(),
+  /** unread customer messages over the user's active chats (the tray, dock badge and taskbar overlay) */
+  'unread.get': method(none).returns<{ total: number }>(),
   /** the core picks the ticket's id, so the window can find the ticket once the server has it */
   'tickets.create': method(MUTATION_ARGS['tickets.create']).returns<QueuedWrite & { ticketId: string }>(),
   // The ticket drawer: one ticket with its timeline, and its changes through the outbox.
@@ -246,6 +248,8 @@ export const events = {
   'review.progress': event<ReviewProgress>(),
   /** the user's presence as the server holds it: on every connect and after every change */
   'presence.changed': event<PresenceChanged>(),
+  /** the unread total of unread.get moved */
+  'unread.changed': event<{ total: number }>(),
   /** one of the user's follow-ups fell due (relayed from the server's socket event) */
   'followups.due': event<Followup>(),
   /** the lead's monitor: rows that changed (relayed from the server as they come), and alerts raised / cleared */

@@ -71,6 +71,7 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'conversations.transfer': (args) => ws().writes.conversation('conversations.transfer', args),
     'presence.set': (args) => ws().writes.plain('presence.set', args),
     'presence.get': () => ws().presence.get(),
+    'unread.get': () => ws().unread.get(),
     // The core picks the new row's id so the window can find it once the server has it.
     'tickets.create': (args) => {
       const ticketId = args.ticketId ?? newClientId();

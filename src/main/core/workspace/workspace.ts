@@ -32,6 +32,7 @@ import { httpSyncApi, type SyncApi } from '../sync/syncApi';
 import { SyncEngine } from '../sync/syncEngine';
 import { PresenceMirror } from '../presence/presenceMirror';
 import { relayFollowupsDue } from '../tickets/followupsDue';
+import { UnreadTotal } from '../unread/unreadTotal';
 import { TicketReads } from '../tickets/ticketReads';
 import { Writes } from './writes';
 
@@ -71,6 +72,7 @@ export class Workspace implements LinkListener {
   readonly library: LibrarySearch;
   readonly offers: OfferBook;
   readonly presence: PresenceMirror;
+  readonly unread: UnreadTotal;
   readonly writes: Writes;
   readonly evidence: EvidenceExporter;
   /** offline review: sets downloaded for review, their work lists, verdicts through the outbox */
@@ -109,6 +111,7 @@ export class Workspace implements LinkListener {
     this.library = new LibrarySearch(this.db);
     this.offers = new OfferBook(hub, now);
     this.presence = new PresenceMirror(hub);
+    this.unread = new UnreadTotal(hub, this.conversations);
     this.writes = new Writes({ userId, outbox: this.outbox, writer, conversations: this.conversations, messages: this.messages, now });
     const fetchAttachment = httpAttachmentFetcher(options.serverUrl, options.token);
     this.monitor = new MonitorRelay({ db: this.db, serverUrl: options.serverUrl, token: options.token, hub, api, clientId, conversations: this.conversations, isOnline: options.isOnline });
@@ -147,6 +150,7 @@ export class Workspace implements LinkListener {
   }
 
   async close(): Promise<void> {
+    this.unread.stop();
     this.engine.stop();
     this.outbox.stop();
     await Promise.all([this.engine.idle(), this.outbox.idle()]);
