@@ -409,8 +409,6 @@ export const en: Messages = {
       uncategorised: 'Uncategorised',
       loading: 'Loading charts',
     },
-  },  history: {
-    empty: 'No past conversations yet',
   },
   reports: {
     groupBy: { agent: 'By agent', team: 'By team', shop: 'By shop' },
@@ -441,6 +439,9 @@ export const en: Messages = {
       csatCount: 'Ratings',
       appealRate: 'Appeal rate',
     },
+  },
+  history: {
+    empty: 'No past conversations yet',
   },
   historyView: {
     searchTab: 'Search',

@@ -411,8 +411,6 @@ export const zhCN = {
       uncategorised: '未分类',
       loading: '图表加载中',
     },
-  },  history: {
-    empty: '暂无历史会话',
   },
   reports: {
     groupBy: { agent: '按客服', team: '按团队', shop: '按店铺' },
@@ -443,6 +441,9 @@ export const zhCN = {
       csatCount: '评价数',
       appealRate: '申诉率',
     },
+  },
+  history: {
+    empty: '暂无历史会话',
   },
   historyView: {
     searchTab: '历史查询',
