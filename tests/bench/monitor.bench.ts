@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { hashPassword } from '../../src/server/accounts/passwords';
 import { hashSessionToken } from '../../src/server/accounts/tokens';
 import { startServerWithInternals } from '../../src/server/app';
-import { serveUntilStdinEnds, spawnServer } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, spawnServer } from './serverChild';
 
 /*
  * How far behind the team-lead monitor runs under load. A child server holds 20 platform teams of
@@ -33,7 +33,8 @@ const token = (i: number) => `bench-customer-${String(i).padStart(6, '0')}-01234
 const queueOf = (team: number) => `bq-${team}`;
 
 async function serve(dataDir: string): Promise<void> {
-  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false, acceptMode: 'auto' });
+  // The monitorWindow benchmark starts this same server: both send 5,000 customers' messages from one address.
+  const { server, internals } = await startServerWithInternals({ dataDir, port: 0, demo: false, logger: false, acceptMode: 'auto', customerRateLimits: BENCH_CUSTOMER_LIMITS });
   const { domain, accountsStore } = internals;
   const now = Date.now();
   const passwordHash = await hashPassword(PASSWORD);
@@ -124,7 +125,8 @@ async function measure(): Promise<void> {
 
   const conversations = new Map<number, string>();
   let sent = 0;
-  let failed = 0;
+  /** failed POSTs by HTTP status (429 would mean the customer rate limits were in reach) */
+  const failed = new Map<number, number>();
   const started = performance.now();
   const before = await server.usage();
   const inFlight = new Set<Promise<void>>();
@@ -140,7 +142,7 @@ async function measure(): Promise<void> {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i)}` }, body: JSON.stringify(body),
       }).then(async (response) => {
         if (response.status !== 200) {
-          failed += 1;
+          failed.set(response.status, (failed.get(response.status) ?? 0) + 1);
           return;
         }
         const { conversationId, message } = (await response.json()) as { conversationId: string; message: { createdAt: number } };
@@ -162,7 +164,7 @@ async function measure(): Promise<void> {
   for (const list of [lags, afterCommit, roundTrips]) list.sort((a, b) => a - b);
   const unseen = [...pending.values()].reduce((n, list) => n + list.length, 0);
   console.log(
-    `${sent} messages in ${SECONDS} s (${failed} failed), ${conversations.size} conversations; ` +
+    `${sent} messages in ${SECONDS} s (failed: ${JSON.stringify(Object.fromEntries(failed))}), ${conversations.size} conversations; ` +
       `monitor lag from send p50 ${percentile(lags, 50).toFixed(0)} ms, p99 ${percentile(lags, 99).toFixed(0)} ms, max ${(lags.at(-1) ?? NaN).toFixed(0)} ms over ${lags.length} messages (${unseen} never seen); ` +
       `from the commit p50 ${percentile(afterCommit, 50).toFixed(0)} ms, p99 ${percentile(afterCommit, 99).toFixed(0)} ms; ` +
       `HTTP round trip p50 ${percentile(roundTrips, 50).toFixed(0)} ms, p99 ${percentile(roundTrips, 99).toFixed(0)} ms; ` +
