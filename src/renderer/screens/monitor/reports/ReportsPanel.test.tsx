@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
 import '../../../i18n';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportRow } from '../../../../shared/api/monitor';
 import type { ReportsBuildArgs, ReportsExportArgs, ReportsResult } from '../../../../shared/metrics/reportArgs';
-import { createRpcClient } from '../../../../shared/rpc/client';
 import { RpcError } from '../../../../shared/rpc/errors';
-import { ShellContext } from '../../../app/shell';
-import { createAppStore } from '../../../state/appStore';
-import { createFakeCore, settle, type FakeHandlers } from '../../../testing/fakeCore';
-import { agentSession, coreHandlers, freshCoreState } from '../../../testing/fixtures';
+import { settle, type FakeHandlers } from '../../../testing/fakeCore';
+import { agentSession } from '../../../testing/fixtures';
+import { renderInShell } from '../../../testing/renderInShell';
 import { until } from '../../../testing/until';
 import { ReportsPanel } from './ReportsPanel';
 
@@ -31,35 +28,15 @@ const fromCache = (args: ReportsBuildArgs): ReportsResult => ({
 });
 
 async function open(handlers: FakeHandlers) {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  const state = { ...freshCoreState(), session: { ...agentSession, role: 'lead' as const } };
-  const rpc = createRpcClient(createFakeCore({ ...coreHandlers(state), ...handlers }).transport);
-  const store = createAppStore(rpc, { linkUp: true });
-  const stop = store.getState().start();
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <ShellContext value={{ store, rpc, openWindow: () => {} }}>
-        <ReportsPanel />
-      </ShellContext>,
-    );
-    await settle();
-  });
-  unmount = () => {
-    act(() => root.unmount());
-    stop();
-    container.remove();
-  };
-  const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const view = await renderInShell(<ReportsPanel />, { state: { session: { ...agentSession, role: 'lead' } }, handlers });
+  unmount = view.unmount;
   const click = async (element: Element | null) => {
     await act(async () => {
       (element as HTMLElement).click();
       await settle();
     });
   };
-  return { container, byTestId, click };
+  return { ...view, click };
 }
 
 describe('ReportsPanel', () => {
