@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     demo: config.demo,
     sessionTtlMs: config.sessionTtlMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
+    customerRateLimits: config.customerRateLimits,
     logger: { level: config.logLevel },
   });
   process.stdout.write(`Seatdesk server listening on ${server.url}\n`);
