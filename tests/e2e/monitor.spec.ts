@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CustomerClient } from '../support/customerApi';
+import { customerAsksForHuman } from '../support/customerChat';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
 
 /*
@@ -35,13 +35,9 @@ async function openMonitor(page: Page) {
   await expect(queueRow(page)).toBeVisible();
 }
 
-/** A customer writes, the bot answers, the customer asks for a human; resolves when that last write is answered (the chat is queued). */
+/** A customer's chat waiting in the queue for a human; its conversation id. */
 async function queuedChat(name: string): Promise<string> {
-  const customer = await CustomerClient.start(host.serverUrl, name);
-  const { conversationId } = await customer.write(QUEUE, '我的账号被盗了');
-  await expect.poll(async () => (await customer.messages(conversationId)).some((m) => m.senderKind === 'bot')).toBe(true);
-  await customer.write(QUEUE, '转人工', conversationId);
-  return conversationId;
+  return (await customerAsksForHuman(host.serverUrl, QUEUE, name, '我的账号被盗了')).conversationId;
 }
 
 const queueRow = (page: Page) => page.locator(`[data-testid="monitor-queues"] tr[data-row-key="${QUEUE}"]`);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CustomerClient } from '../support/customerApi';
+import { customerAsksForHuman } from '../support/customerChat';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
 import { signInOnline } from '../support/signIn';
 
@@ -53,10 +53,7 @@ async function agentAnswers(serverUrl: string, conversationId: string): Promise<
 }
 
 test('the lead sees today’s figures, exports XLSX, and with the server stopped gets the cache’s figures labelled offline', async ({ page }) => {
-  const customer = await CustomerClient.start(server.serverUrl, '报表甲');
-  const { conversationId } = await customer.write('q-account', '绑定的手机号换了');
-  await expect.poll(async () => (await customer.messages(conversationId)).some((m) => m.senderKind === 'bot')).toBe(true);
-  await customer.write('q-account', '转人工', conversationId);
+  const { customer, conversationId } = await customerAsksForHuman(server.serverUrl, 'q-account', '报表甲', '绑定的手机号换了');
   await expect.poll(async () => (await customer.conversation(conversationId)).status).toBe('queued');
   await agentAnswers(server.serverUrl, conversationId);
 

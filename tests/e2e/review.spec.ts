@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CustomerClient } from '../support/customerApi';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
+import { signInOnline } from '../support/signIn';
 
 /*
  * Offline review in the browser host: the demo team lead makes today's conversations of a queue
@@ -48,12 +49,7 @@ async function reviewOffline(page: Page, hosts: { server: LaunchedHost; workstat
   const first = await (await CustomerClient.start(server.serverUrl, '审核甲')).write('q-account', '我的账号被盗了，你们这是诈骗吧');
   const second = await (await CustomerClient.start(server.serverUrl, '审核乙')).write('q-account', '怎么修改绑定手机号');
 
-  await page.goto(workstationUrl);
-  await page.getByTestId('login-server').fill(server.serverUrl);
-  await page.getByTestId('login-username').fill('lead');
-  await page.getByTestId('login-password').fill('seatdesk');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await signInOnline(page, workstationUrl, server.serverUrl, 'lead');
 
   // The review tab of the history window.
   await page.goto(`${workstationUrl}?window=history`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CustomerClient } from '../support/customerApi';
+import { customerAsksForHuman as asksForHuman } from '../support/customerChat';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
 
 /*
@@ -35,14 +35,7 @@ async function signIn(page: Page, at: { url: string; serverUrl?: string; usernam
   await expect(page.getByTestId('presence-switch')).toHaveAttribute('data-presence', 'online');
 }
 
-/** A customer writes, the bot answers, the customer asks for a human: the chat is queued. */
-async function customerAsksForHuman(name: string, question: string) {
-  const customer = await CustomerClient.start(host.serverUrl, name);
-  const { conversationId } = await customer.write(QUEUE, question);
-  await expect.poll(async () => (await customer.messages(conversationId)).some((m) => m.senderKind === 'bot')).toBe(true);
-  await customer.write(QUEUE, '转人工', conversationId);
-  return { customer, conversationId };
-}
+const customerAsksForHuman = (name: string, question: string) => asksForHuman(host.serverUrl, QUEUE, name, question);
 
 /** The offer of that conversation rings in; the agent accepts it and its chat opens. */
 async function acceptOffer(page: Page, conversationId: string) {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { CustomerClient } from '../support/customerApi';
+import { customerAsksForHuman } from '../support/customerChat';
 import { launchHost, type LaunchedHost } from '../support/launchHost';
+import { signInOnline } from '../support/signIn';
 
 /*
  * The workstation keeps working when the server goes away: one host provides the server (and is
@@ -19,17 +20,10 @@ test.afterAll(async () => {
 });
 
 test('with the server stopped the offline state shows, and a reply sent meanwhile is delivered after it restarts', async ({ page }) => {
-  await page.goto(workstation.url);
-  await page.getByTestId('login-server').fill(server.serverUrl);
-  await page.getByTestId('login-username').fill('agent');
-  await page.getByTestId('login-password').fill('seatdesk');
-  await page.getByTestId('login-submit').click();
+  await signInOnline(page, workstation.url, server.serverUrl, 'agent');
   await page.getByTestId('presence-switch').getByText('在线').click();
 
-  const customer = await CustomerClient.start(server.serverUrl, '郑八');
-  const { conversationId } = await customer.write('q-account', '绑定的手机号换了');
-  await expect.poll(async () => (await customer.messages(conversationId)).some((m) => m.senderKind === 'bot')).toBe(true);
-  await customer.write('q-account', '转人工', conversationId);
+  const { customer, conversationId } = await customerAsksForHuman(server.serverUrl, 'q-account', '郑八', '绑定的手机号换了');
   const offer = page.locator(`[data-testid="offer"][data-conversation="${conversationId}"]`);
   await offer.getByTestId('offer-accept').click({ timeout: 20_000 });
   const pane = page.locator(`[data-testid="chat-pane"][data-conversation="${conversationId}"]`);
