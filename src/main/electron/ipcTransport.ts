@@ -1,9 +1,9 @@
-import { ipcMain, type IpcMainEvent, type WebContents, type WebFrameMain } from 'electron';
+import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import { IPC_FRAME_TO_CORE, IPC_FRAME_TO_WINDOW } from '../../shared/rpc/bridge';
 import type { WindowKind } from '../../shared/windows';
 import type { Core } from '../core/core';
 import type { RpcConnection } from '../core/rpc/connection';
-import { isAppUrl } from './appUrls';
+import { checkSender, createDropLog } from './ipcSender';
 import type { Log } from './log';
 import type { WindowManager } from './windowManager';
 
@@ -18,12 +18,6 @@ export interface IpcTransport {
   dispose(): void;
 }
 
-// A WebFrameMain wrapper is normally reused per frame; comparing the process and routing ids
-// as well keeps the check right even if a fresh wrapper is handed out for the same frame.
-function isMainFrame(frame: WebFrameMain, main: WebFrameMain): boolean {
-  return frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
-}
-
 /**
  * The Electron end of the RPC link: IPC text frames from our windows' preloads into the core,
  * the core's frames back. The window a frame comes from is established here, from the
@@ -31,14 +25,7 @@ function isMainFrame(frame: WebFrameMain, main: WebFrameMain): boolean {
  */
 export function startIpcTransport({ core, windows, log }: IpcTransportOptions): IpcTransport {
   const connections = new Map<number, { connection: RpcConnection; release: () => void }>();
-  const drops = new Map<number, number>();
-
-  // A compromised page could send junk in a loop; log the 1st, 10th, 100th … drop per sender.
-  function drop(contentsId: number, reason: string): void {
-    const count = (drops.get(contentsId) ?? 0) + 1;
-    drops.set(contentsId, count);
-    if (Number.isInteger(Math.log10(count))) log.warn(`dropped IPC frame from webContents ${contentsId} (${count}x): ${reason}`);
-  }
+  const drops = createDropLog(log, 'IPC frame');
 
   function close(contentsId: number): void {
     const entry = connections.get(contentsId);
@@ -65,7 +52,7 @@ export function startIpcTransport({ core, windows, log }: IpcTransportOptions): 
     contents.on('render-process-gone', onGone);
     contents.once('destroyed', () => {
       close(id);
-      drops.delete(id);
+      drops.forget(id);
     });
     connections.set(id, {
       connection,
@@ -80,13 +67,10 @@ export function startIpcTransport({ core, windows, log }: IpcTransportOptions): 
 
   const onFrame = (event: IpcMainEvent, frame: unknown) => {
     const contents = event.sender;
-    const managed = windows.byWebContentsId(contents.id);
-    if (!managed) return drop(contents.id, 'not one of our windows');
-    const sender = event.senderFrame;
-    if (!sender || !isMainFrame(sender, contents.mainFrame)) return drop(contents.id, 'not the main frame');
-    if (!isAppUrl(sender.url)) return drop(contents.id, 'the frame is not on the app origin');
-    if (typeof frame !== 'string') return drop(contents.id, 'not a text frame');
-    connectionFor(contents, managed.route.kind).receive(frame);
+    const sender = checkSender(event, windows);
+    if (!sender.ok) return drops.drop(contents.id, sender.reason);
+    if (typeof frame !== 'string') return drops.drop(contents.id, 'not a text frame');
+    connectionFor(contents, sender.managed.route.kind).receive(frame);
   };
 
   ipcMain.on(IPC_FRAME_TO_CORE, onFrame);

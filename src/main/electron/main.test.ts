@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as ElectronModule from 'electron';
-import { IPC_FRAME_TO_CORE, IPC_FRAME_TO_WINDOW } from '../../shared/rpc/bridge';
+import { IPC_FRAME_TO_CORE, IPC_FRAME_TO_WINDOW, IPC_WINDOW_PIN } from '../../shared/rpc/bridge';
 import type * as ServerApp from '../../server/app';
 import { bundleChild } from '../../../tests/support/bundleChild';
 
@@ -63,7 +63,11 @@ vi.mock('electron', async () => {
     static created: BrowserWindow[] = [];
     readonly webContents = new FakeWebContents();
     readonly focus = vi.fn();
-    readonly setAlwaysOnTop = vi.fn();
+    onTop = false;
+    readonly setAlwaysOnTop = vi.fn((flag: boolean) => {
+      this.onTop = flag;
+    });
+    isAlwaysOnTop = () => this.onTop;
     visible = false;
     constructor(readonly options: Record<string, unknown>) {
       super();
@@ -118,7 +122,16 @@ vi.mock('electron', async () => {
     BrowserWindow,
     utilityProcess,
     Tray,
-    ipcMain: new EventEmitter(),
+    // ipcMain.handle as Electron has it: one handler per invoke channel
+    ipcMain: Object.assign(new EventEmitter(), {
+      handlers: new Map<string, (...args: unknown[]) => unknown>(),
+      handle(channel: string, handler: (...args: unknown[]) => unknown) {
+        this.handlers.set(channel, handler);
+      },
+      removeHandler(channel: string) {
+        this.handlers.delete(channel);
+      },
+    }),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
@@ -177,6 +190,7 @@ interface FakeWindow extends EventEmitter {
     openHandler?: (details: { url: string }) => { action: string };
   };
   focus: ReturnType<typeof vi.fn>;
+  setAlwaysOnTop: ReturnType<typeof vi.fn>;
 }
 
 let electron: Electron;
@@ -298,6 +312,24 @@ describe('the Electron main process, on a fake Electron', () => {
     }
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
     expect(windows).toHaveLength(2);
+  });
+
+  it('pins a pop-out chat asked by its own page, and the chat pops out pinned again after closing', () => {
+    const handlers = (electron.ipcMain as unknown as { handlers: Map<string, (...args: unknown[]) => unknown> }).handlers;
+    const pin = handlers.get(IPC_WINDOW_PIN);
+    const chat = windows[1];
+    if (!pin || !chat) throw new Error('no pin handler or no chat window');
+    const fromPage = { sender: chat.webContents, senderFrame: chat.webContents.mainFrame };
+    expect(pin(fromPage, { pinned: true })).toBe(true);
+    expect(chat.setAlwaysOnTop).toHaveBeenCalledWith(true, 'floating');
+    const workstation = windows[0];
+    expect(pin({ sender: workstation?.webContents, senderFrame: workstation?.webContents.mainFrame }, { pinned: true })).toBeNull();
+
+    chat.emit('close');
+    chat.emit('closed');
+    windows[0]?.webContents.openHandler?.({ url: 'app://seatdesk/index.html?window=chat&conversation=c_9' });
+    expect(windows).toHaveLength(3);
+    expect(windows[2]?.setAlwaysOnTop).toHaveBeenCalledWith(true, 'floating');
   });
 
   it('blocks navigation away from the page', () => {

@@ -20,6 +20,7 @@ import { createSettingsStore, createWindowStateStore } from './settingsStore';
 import { createAppTray, type AppTray } from './tray';
 import { watchUnread } from './unreadBadge';
 import { createWindowManager, type WindowManager } from './windowManager';
+import { startWindowPin } from './windowPin';
 
 const APP_USER_MODEL_ID = 'com.seatdesk.app';
 // Quitting waits this long at most for the core and the server to flush and close.
@@ -31,6 +32,7 @@ interface Shell {
   server: RunningServer | null;
   windows: WindowManager;
   transport: IpcTransport;
+  pin: { dispose(): void };
   tray: AppTray;
   stopUnread: () => void;
 }
@@ -65,6 +67,7 @@ async function startShell(): Promise<Shell> {
   });
   const windows = createWindowManager({ preloadPath: preloadPath(), state: createWindowStateStore(), log });
   const transport = startIpcTransport({ core, windows, log });
+  const pin = startWindowPin({ windows, log });
   const tray = createAppTray({
     iconPath: resourcePath('tray.png'),
     badgePath: resourcePath('badge.png'),
@@ -74,7 +77,7 @@ async function startShell(): Promise<Shell> {
   });
   const stopUnread = watchUnread(core, tray);
   windows.open(WORKSTATION);
-  return { core, server, windows, transport, tray, stopUnread };
+  return { core, server, windows, transport, pin, tray, stopUnread };
 }
 
 function withTimeout(work: Promise<unknown>, what: string): Promise<unknown> {
@@ -92,6 +95,7 @@ function withTimeout(work: Promise<unknown>, what: string): Promise<unknown> {
 
 async function stopShell(running: Shell): Promise<void> {
   running.transport.dispose();
+  running.pin.dispose();
   running.stopUnread();
   running.tray.destroy();
   // waits up to SHUTDOWN_TIMEOUT_MS for the core process to flush and close, then ends it

@@ -2,6 +2,7 @@ import { BrowserWindow, screen, shell } from 'electron';
 import { windowKey, type WindowKind, type WindowRoute } from '../../shared/windows';
 import { appUrlFor, isAppUrl, isSafeExternalUrl, routeFromAppUrl } from './appUrls';
 import { urlForLog, type Log } from './log';
+import { PINNED_CHATS_KEY, parsePinnedChats, withPinned } from './pinnedChats';
 import { lockNavigation } from './security';
 import { fitToWorkArea, parseSavedBounds, type Rect } from './windowBounds';
 import { WINDOW_SIZES, windowOptions } from './windowOptions';
@@ -24,7 +25,10 @@ export interface WindowManager {
   get(key: string): BrowserWindow | undefined;
   /** The window a webContents belongs to; the IPC transport trusts only these. */
   byWebContentsId(id: number): ManagedWindow | undefined;
-  /** Pins (or unpins) a pop-out chat window above other windows. False if no such chat is open. */
+  /**
+   * Pins (or unpins) a pop-out chat window above other windows and remembers it for the next time
+   * this chat pops out. False if no such chat is open.
+   */
   setAlwaysOnTop(key: string, pinned: boolean): boolean;
 }
 
@@ -72,6 +76,16 @@ export function createWindowManager({ preloadPath, state, log }: WindowManagerOp
     return { bounds: fitToWorkArea(rect, workArea, minimum), maximized: saved?.maximized ?? false };
   }
 
+  const isRememberedPinned = (key: string) => parsePinnedChats(state.get(PINNED_CHATS_KEY)).includes(key);
+
+  function rememberPinned(key: string, pinned: boolean): void {
+    const list = parsePinnedChats(state.get(PINNED_CHATS_KEY));
+    if (list.includes(key) !== pinned) state.set(PINNED_CHATS_KEY, withPinned(list, key, pinned));
+  }
+
+  // 'floating' keeps the chat above normal windows without covering system UI such as menus
+  const pin = (window: BrowserWindow, pinned: boolean) => window.setAlwaysOnTop(pinned, 'floating');
+
   function saveBounds(kind: WindowKind, window: BrowserWindow): void {
     const { x, y, width, height } = window.getNormalBounds();
     state.set(`bounds.${kind}`, { x, y, width, height, maximized: window.isMaximized() });
@@ -113,6 +127,11 @@ export function createWindowManager({ preloadPath, state, log }: WindowManagerOp
       return { action: 'deny' };
     });
 
+    if (route.kind === 'chat') {
+      if (isRememberedPinned(key)) pin(window, true);
+      // the window manager's own "always on top" menu (Linux, Windows) counts as the user's choice too
+      window.on('always-on-top-changed', (_event, pinned) => rememberPinned(key, pinned));
+    }
     window.once('ready-to-show', () => {
       if (maximized) window.maximize();
       window.show();
@@ -134,8 +153,8 @@ export function createWindowManager({ preloadPath, state, log }: WindowManagerOp
     setAlwaysOnTop(key, pinned) {
       const managed = byKey.get(key);
       if (!managed || managed.route.kind !== 'chat' || managed.window.isDestroyed()) return false;
-      // 'floating' keeps the chat above normal windows without covering system UI such as menus
-      managed.window.setAlwaysOnTop(pinned, 'floating');
+      pin(managed.window, pinned);
+      rememberPinned(key, pinned);
       return true;
     },
   };
