@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Rpc } from '../../shared/rpc/client';
+import type { WindowPin } from '../../shared/rpc/bridge';
 import type { WindowRoute } from '../../shared/windows';
 import type { AppActions, AppState, AppStore } from '../state/appStore';
 
@@ -14,6 +15,8 @@ export interface Shell {
   /** the typed client of the core, for the screens' own stores and calls */
   rpc: Rpc;
   openWindow(route: WindowRoute): void;
+  /** pins this window on top where the platform can (an Electron pop-out chat); absent elsewhere */
+  windowPin?: WindowPin | null;
 }
 
 export const ShellContext = createContext<Shell | null>(null);

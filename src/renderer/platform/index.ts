@@ -1,10 +1,11 @@
 import { createRpcClient, type Rpc } from '../../shared/rpc/client';
-import { BRIDGE_KEY } from '../../shared/rpc/bridge';
+import { BRIDGE_KEY, type WindowPin } from '../../shared/rpc/bridge';
 import { parseWindowRoute, type WindowRoute } from '../../shared/windows';
 import { createElectronTransport, findBridge } from './electronTransport';
 import type { LinkedTransport } from './linkedTransport';
 import { readRpcPath, rpcSocketUrl } from './rpcAddress';
 import { createWsTransport } from './wsTransport';
+import { windowPinFor } from './windowPin';
 import { windowUrl } from './windowUrl';
 
 /**
@@ -22,6 +23,9 @@ const transport: LinkedTransport = bridge
   : createWsTransport(rpcSocketUrl(window.location, readRpcPath(document), currentRoute.kind));
 
 export const rpc: Rpc = createRpcClient(transport);
+
+/** Pins this window on top: an Electron pop-out chat only, else null (a browser tab cannot be pinned). */
+export const windowPin: WindowPin | null = windowPinFor(bridge, currentRoute);
 
 export function isLinkUp(): boolean {
   return transport.isUp();

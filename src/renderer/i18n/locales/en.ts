@@ -561,6 +561,11 @@ export const en: Messages = {
     keys: 'J / K next / previous · P pass · F fail',
     needRule: 'A fail needs the rule that was broken',
   },
+  windowPin: {
+    pin: 'Keep this window on top',
+    unpin: 'Stop keeping on top',
+    failed: 'Could not keep this window on top',
+  },
   errors: {
     invalid_args: 'Some input is not valid',
     unknown_method: 'The workstation core does not support this',

@@ -563,6 +563,11 @@ export const zhCN = {
     keys: 'J / K 下一个 / 上一个 · P 通过 · F 不通过',
     needRule: '不通过时请选择违反的规则',
   },
+  windowPin: {
+    pin: '置顶此窗口',
+    unpin: '取消置顶',
+    failed: '无法置顶此窗口',
+  },
   errors: {
     invalid_args: '输入有误，请检查',
     unknown_method: '工作台核心不支持此操作',

@@ -1,10 +1,12 @@
 import { Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShell } from '../../app/shell';
 import { AppHeader } from '../../components/AppHeader';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useOwnWorkstationStore, WorkstationContext } from '../workstation/workstationContext';
 import { ChatPane } from './ChatPane';
+import { PinButton } from './PinButton';
 
 /**
  * A conversation popped out into its own window. It reads the core like the workstation does and
@@ -13,6 +15,8 @@ import { ChatPane } from './ChatPane';
 export function ChatWindow({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const store = useOwnWorkstationStore();
+  // the platform decides whether this window can be pinned (Electron only, not a browser tab)
+  const { windowPin } = useShell();
   // The customer's name, once the chat has loaded, tells the windows apart in the taskbar. The
   // title changes with the language too, so it is set again after the app's own title.
   const [customer, setCustomer] = useState<string | null>(null);
@@ -20,7 +24,10 @@ export function ChatWindow({ conversationId }: { conversationId: string }) {
   return (
     <WorkstationContext value={store}>
       <Layout data-testid="chat-window" style={{ height: '100vh' }}>
-        <AppHeader title={<Typography.Text strong>{customer ?? t('window.chat')}</Typography.Text>} />
+        <AppHeader
+          title={<Typography.Text strong>{customer ?? t('window.chat')}</Typography.Text>}
+          before={windowPin ? <PinButton pin={windowPin} /> : null}
+        />
         <Layout.Content style={{ minHeight: 0 }}>
           <ChatPane conversationId={conversationId} onCustomer={setCustomer} />
         </Layout.Content>
