@@ -22,9 +22,12 @@ function WithPin({ pin, children }: { pin: WindowPin; children: ReactNode }) {
 }
 
 /** A shell that pins the way Electron's does: it answers what the window now is. */
-function fakePin(): WindowPin & { pin: ReturnType<typeof vi.fn> } {
+function fakePin(): WindowPin & { pin: ReturnType<typeof vi.fn>; pinFromOutside(on: boolean): void } {
   let pinned = false;
   return {
+    pinFromOutside: (on) => {
+      pinned = on;
+    },
     pin: vi.fn(async (wanted?: boolean) => {
       if (wanted !== undefined) pinned = wanted;
       return pinned;
@@ -76,6 +79,18 @@ describe('the pop-out chat window pin', () => {
     // Ctrl+P alone (print) is not the pin
     await press({ key: 'p', ctrlKey: true });
     expect(pin.pin).toHaveBeenCalledTimes(3);
+  });
+
+  it('catches up with a pin made outside the app when the window gets focus', async () => {
+    const pin = fakePin();
+    await chatWindow(pin);
+    pin.pinFromOutside(true);
+    expect(pinButton()?.dataset.pinned).toBe('false');
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+      await settle();
+    });
+    expect(pinButton()?.dataset.pinned).toBe('true');
   });
 
   it('shows what the shell answers, not what was asked', async () => {

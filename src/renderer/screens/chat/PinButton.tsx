@@ -18,14 +18,19 @@ export function PinButton({ pin }: { pin: WindowPin }) {
   const current = useRef<boolean | null>(null);
   current.current = pinned;
 
+  // Asked again whenever the window gets focus: the OS frame menu can pin or unpin it too.
   useEffect(() => {
     let live = true;
-    pin.pin().then(
-      (state) => live && setPinned(state),
-      () => live && setPinned(null),
-    );
+    const ask = () =>
+      pin.pin().then(
+        (state) => live && setPinned(state),
+        () => live && setPinned(null),
+      );
+    void ask();
+    window.addEventListener('focus', ask);
     return () => {
       live = false;
+      window.removeEventListener('focus', ask);
     };
   }, [pin]);
 
