@@ -29,7 +29,8 @@ export function checkSender(
 }
 
 export interface DropLog {
-  drop(contentsId: number, reason: string): void;
+  /** Counts and maybe logs a drop; answers how many drops this sender has had. */
+  drop(contentsId: number, reason: string): number;
   /** Forgets a sender's count once its webContents is gone. */
   forget(contentsId: number): void;
 }
@@ -42,6 +43,7 @@ export function createDropLog(log: Log, what: string): DropLog {
       const count = (drops.get(contentsId) ?? 0) + 1;
       drops.set(contentsId, count);
       if (Number.isInteger(Math.log10(count))) log.warn(`dropped ${what} from webContents ${contentsId} (${count}x): ${reason}`);
+      return count;
     },
     forget: (contentsId) => drops.delete(contentsId),
   };

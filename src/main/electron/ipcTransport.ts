@@ -68,8 +68,8 @@ export function startIpcTransport({ core, windows, log }: IpcTransportOptions): 
   const onFrame = (event: IpcMainEvent, frame: unknown) => {
     const contents = event.sender;
     const sender = checkSender(event, windows);
-    if (!sender.ok) return drops.drop(contents.id, sender.reason);
-    if (typeof frame !== 'string') return drops.drop(contents.id, 'not a text frame');
+    if (!sender.ok) return void drops.drop(contents.id, sender.reason);
+    if (typeof frame !== 'string') return void drops.drop(contents.id, 'not a text frame');
     connectionFor(contents, sender.managed.route.kind).receive(frame);
   };
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_WINDOW_PIN } from '../../shared/rpc/bridge';
 import type { WindowRoute } from '../../shared/windows';
@@ -52,7 +53,7 @@ describe('pinning a window from its page', () => {
     const mainFrame: FakeFrame = { url, processId: 3, routingId: 1 };
     const window = new FakeWindow();
     managed.set(id, { key: route.kind === 'chat' ? `chat:${route.conversationId}` : route.kind, route, window });
-    return { sender: { id, mainFrame }, senderFrame: mainFrame as FakeFrame | null, window };
+    return { sender: Object.assign(new EventEmitter(), { id, mainFrame }), senderFrame: mainFrame as FakeFrame | null, window };
   }
 
   function ask(event: { sender: { id: number }; senderFrame: FakeFrame | null }, payload: unknown): unknown {
@@ -85,7 +86,7 @@ describe('pinning a window from its page', () => {
 
     it('a webContents that is not one of our windows', () => {
       const mainFrame = { url: CHAT_PAGE, processId: 3, routingId: 1 };
-      expect(ask({ sender: { id: 99, mainFrame } as never, senderFrame: mainFrame }, { pinned: true })).toBeNull();
+      expect(ask({ sender: Object.assign(new EventEmitter(), { id: 99, mainFrame }), senderFrame: mainFrame }, { pinned: true })).toBeNull();
       expect(setAlwaysOnTop).not.toHaveBeenCalled();
     });
 
@@ -117,6 +118,10 @@ describe('pinning a window from its page', () => {
     for (let i = 0; i < 20; i += 1) ask(chat, { pinned: 'yes' });
     expect(warn).toHaveBeenCalledTimes(2);
     expect(warn.mock.calls[0]?.[0]).toContain('pinned');
+    // a closed window's count goes with it: its next drop is logged as a first again
+    chat.sender.emit('destroyed');
+    ask(chat, { pinned: 'yes' });
+    expect(warn).toHaveBeenCalledTimes(3);
   });
 
   it('stops answering once disposed', () => {

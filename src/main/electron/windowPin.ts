@@ -22,19 +22,20 @@ export function startWindowPin({ windows, log }: WindowPinOptions): { dispose():
   const drops = createDropLog(log, 'pin request');
 
   const onPin = (event: IpcMainInvokeEvent, payload: unknown): boolean | null => {
-    const contentsId = event.sender.id;
     const sender = checkSender(event, windows);
-    if (!sender.ok) return refuse(contentsId, sender.reason);
+    if (!sender.ok) return refuse(event, sender.reason);
     const { managed } = sender;
-    if (managed.route.kind !== 'chat') return refuse(contentsId, `a ${managed.route.kind} window cannot be pinned`);
+    if (managed.route.kind !== 'chat') return refuse(event, `a ${managed.route.kind} window cannot be pinned`);
     const request = PinRequestSchema.safeParse(payload);
-    if (!request.success) return refuse(contentsId, `bad payload: ${z.prettifyError(request.error)}`);
+    if (!request.success) return refuse(event, `bad payload: ${z.prettifyError(request.error)}`);
     if (request.data.pinned !== undefined) windows.setAlwaysOnTop(managed.key, request.data.pinned);
     return managed.window.isDestroyed() ? null : managed.window.isAlwaysOnTop();
   };
 
-  function refuse(contentsId: number, reason: string): null {
-    drops.drop(contentsId, reason);
+  function refuse({ sender }: IpcMainInvokeEvent, reason: string): null {
+    const id = sender.id;
+    // the count of a sender is dropped with it, so closed windows leave nothing behind
+    if (drops.drop(id, reason) === 1) sender.once('destroyed', () => drops.forget(id));
     return null;
   }
 
