@@ -28,7 +28,7 @@ import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, spawnServer } from './serve
  *    open (so it includes waiting for the next frame: up to 16.7 ms at 60 Hz even with no work).
  * 4. live: Date.now() before the customer's POST (node) → Date.now() in a MutationObserver seeing
  *    the text in the open chat's thread (page), sequentially, --messages of them.
- * --profile prints what dominates the keystroke and live-message figures (CDP Profiler).
+ * --profile prints what dominates the opening, keystroke and live-message figures (CDP Profiler).
  * --resolved 0 leaves the resolved list empty (what the live figure owes to re-reading it).
  * Needs `node scripts/build.mjs` first. Run: node tests/bench/run.mjs workstationUi --messages 120
  */
@@ -303,10 +303,12 @@ async function measure(): Promise<void> {
 
     // 1. Opening the 5,000-message chat, alternating with a small one.
     const opens: number[] = [];
-    for (let i = 0; i < 10; i += 1) {
-      opens.push(await openChat(page, OPEN_ID));
-      await openChat(page, LIVE_ID);
-    }
+    await profiled(page, 'opening', async () => {
+      for (let i = 0; i < 10; i += 1) {
+        opens.push(await openChat(page, OPEN_ID));
+        await openChat(page, LIVE_ID);
+      }
+    });
     console.log(`open a chat of 5,000 messages (click → after paint of its thread; the first page of 200 is read): first ${opens[0]!.toFixed(1)} ms, ${fmt(opens)}`);
 
     // 2. Scrolling the resolved-today list and the 10,000-message thread.
