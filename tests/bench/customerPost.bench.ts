@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServerWithInternals } from '../../src/server/app';
-import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
+import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { openCollector } from '../../src/server/testing/wsClient';
 import { percentile } from './corpus';
-import { BENCH_CUSTOMER_LIMITS, seedHistory } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, seedHistory, signIn } from './serverChild';
 
 /*
  * What a customer's message costs the server as its data grows: one process holds the server
@@ -52,10 +52,7 @@ const seeding = performance.now();
 seedHistory(internals, MESSAGES, Date.now());
 console.log(`seeded ${MESSAGES} messages in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
-const login = await fetch(`${server.url}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leadx', password: FIXTURE_PASSWORD }),
-});
-const { token } = (await login.json()) as { token: string };
+const token = await signIn(server.url, 'leadx');
 const lead = process.argv.includes('--no-lead') ? null : await openCollector(server.url, token);
 const timing = process.argv.includes('--sql') ? timeStatements() : null;
 

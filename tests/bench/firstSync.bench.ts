@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServerWithInternals } from '../../src/server/app';
-import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
+import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
 import { EventHub } from '../../src/main/core/rpc/eventHub';
 import { ServerLink } from '../../src/main/core/sync/serverLink';
 import { Workspace } from '../../src/main/core/workspace/workspace';
 import { mb, percentile, seeded, sentence } from './corpus';
-import { BENCH_CUSTOMER_LIMITS } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, signIn } from './serverChild';
 
 /*
  * First sync, end to end on loopback: a server process holding N messages (default 200,000), a
@@ -77,10 +77,7 @@ async function measure(): Promise<void> {
   });
   const [, url, seedMs] = ready.split(' ');
   console.log(`server seeded ${MESSAGES} messages in ${(Number(seedMs) / 1000).toFixed(1)} s`);
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leadx', password: FIXTURE_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await signIn(url!, 'leadx');
 
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { hashPassword } from '../../src/server/accounts/passwords';
 import { hashSessionToken } from '../../src/server/accounts/tokens';
 import { startServerWithInternals } from '../../src/server/app';
-import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, spawnServer } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, signIn, spawnServer } from './serverChild';
 
 /*
  * How far behind the team-lead monitor runs under load. A child server holds 20 platform teams of
@@ -100,10 +100,7 @@ async function measure(): Promise<void> {
   const events = new Array<number>(TEAMS).fill(0);
   const sockets: WebSocket[] = [];
   for (let team = 0; team < TEAMS; team += 1) {
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `blead${team}`, password: PASSWORD }),
-    });
-    const { token: leadToken } = (await login.json()) as { token: string };
+    const leadToken = await signIn(server.url, `blead${team}`, PASSWORD);
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`, { headers: { authorization: `Bearer ${leadToken}` } });
     await new Promise((resolve) => socket.once('message', resolve));
     socket.on('message', (data) => {

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerWithInternals } from '../../src/server/app';
-import { F, FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
+import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { httpReviewSetApi, type ReviewSetApi } from '../../src/main/core/review/reviewSetApi';
 import { EventHub } from '../../src/main/core/rpc/eventHub';
 import { Workspace } from '../../src/main/core/workspace/workspace';
 import { mb } from './corpus';
-import { BENCH_CUSTOMER_LIMITS, seedHistory, serveUntilStdinEnds, spawnServer } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, seedHistory, serveUntilStdinEnds, signIn, spawnServer } from './serverChild';
 
 /*
  * "Make available offline" end to end on loopback: a server process holding N conversations of
@@ -35,10 +35,7 @@ async function measure(): Promise<void> {
   const server = await spawnServer([join(dir, 'server'), '--conversations', String(CONVERSATIONS)]);
   const { now, seedMs } = server.info as { now: number; seedMs: number };
   console.log(`server seeded ${CONVERSATIONS} conversations × ${PER_CONVERSATION} messages in ${(seedMs / 1000).toFixed(1)} s`);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leadx', password: FIXTURE_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await signIn(server.url, 'leadx');
 
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;

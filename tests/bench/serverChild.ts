@@ -5,7 +5,7 @@ import type { RunningServer } from '../../src/server/app';
 import type { ServerInternals } from '../../src/server/app';
 import { hashSessionToken, newSessionToken } from '../../src/server/accounts/tokens';
 import type { CustomerRateLimits } from '../../src/server/customerChat/limits';
-import { F } from '../../src/server/testing/fixtures';
+import { F, FIXTURE_PASSWORD } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
 import { seeded, sentence } from './corpus';
 
@@ -189,4 +189,10 @@ export async function postJson(url: string, token: string | null, body: unknown)
   });
   if (!response.ok) throw new Error(`${new URL(url).pathname}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<Record<string, unknown>>;
+}
+
+/** Signs a user in over HTTP and returns their session token (the fixture password unless given). */
+export async function signIn(serverUrl: string, username: string, password = FIXTURE_PASSWORD): Promise<string> {
+  const { token } = await postJson(`${serverUrl}/api/auth/login`, null, { username, password });
+  return token as string;
 }

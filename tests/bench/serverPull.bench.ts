@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerWithInternals } from '../../src/server/app';
-import { FIXTURE_PASSWORD, seedFixtureOrg } from '../../src/server/testing/fixtures';
+import { seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { PULL_MAX_LIMIT } from '../../src/shared/api/sync';
-import { seedHistory, serveUntilStdinEnds, spawnServer } from './serverChild';
+import { seedHistory, serveUntilStdinEnds, signIn, spawnServer } from './serverChild';
 
 /*
  * Pull throughput of the server alone: a child server holds N history messages (default
@@ -29,10 +29,7 @@ async function measure(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-pull-'));
   const server = await spawnServer([join(dir, 'server'), '--messages', String(MESSAGES)]);
   console.log(`server seeded ${MESSAGES} messages in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s`);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leadx', password: FIXTURE_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await signIn(server.url, 'leadx');
   for (let round = 0; round < ROUNDS; round += 1) {
     const before = await server.usage();
     const started = performance.now();

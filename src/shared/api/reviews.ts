@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../domain/ids';
+import { reviewFilterFields } from '../domain/reviews';
 import { SyncRowSchema } from './sync';
 
 /*
@@ -12,29 +13,13 @@ import { SyncRowSchema } from './sync';
 
 const Timestamp = z.coerce.number().pipe(TimestampSchema);
 
-export const ReviewSetFilterSchema = z
-  .object({
-    queueId: IdSchema.optional(),
-    shopId: IdSchema.optional(),
-    /** the conversation's assignee */
-    agentId: IdSchema.optional(),
-    /** created at or after (ms) */
-    from: Timestamp,
-    /** created at or before (ms) */
-    to: Timestamp,
-  })
-  .strict()
-  .refine((f) => f.from <= f.to, { message: 'must not be before from', path: ['to'] });
-export type ReviewSetFilter = z.infer<typeof ReviewSetFilterSchema>;
-
 export const REVIEW_SET_MAX_PAGE = 2000;
 
 /** The filter plus the page: conversations after (afterCreatedAt, afterId) in (createdAt, id) order. */
 export const ReviewSetQuerySchema = z
   .object({
-    queueId: IdSchema.optional(),
-    shopId: IdSchema.optional(),
-    agentId: IdSchema.optional(),
+    // the set's filter (domain/reviews), its times read from the query string
+    ...reviewFilterFields,
     from: Timestamp,
     to: Timestamp,
     afterCreatedAt: Timestamp.optional(),

@@ -33,15 +33,16 @@ export type Review = z.infer<typeof ReviewSchema>;
 
 // ---------------------------------------------------------------- offline review (core RPC)
 
-/** Which conversations a set holds: queue and/or shop, a creation date range, optionally one agent. */
+/** Which conversations a set holds: queue and/or shop, created in a date range (ms, inclusive), optionally one assignee. */
+export const reviewFilterFields = {
+  queueId: IdSchema.optional(),
+  shopId: IdSchema.optional(),
+  agentId: IdSchema.optional(),
+  from: TimestampSchema,
+  to: TimestampSchema,
+};
 export const ReviewFilterSchema = z
-  .object({
-    queueId: IdSchema.optional(),
-    shopId: IdSchema.optional(),
-    agentId: IdSchema.optional(),
-    from: TimestampSchema,
-    to: TimestampSchema,
-  })
+  .object(reviewFilterFields)
   .strict()
   .refine((f) => f.from <= f.to, { message: 'must not be before from', path: ['to'] });
 export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
