@@ -97,6 +97,24 @@ describe('offers over the socket', () => {
     await settle();
     expect(offersOf(p1!, conversationId)).toHaveLength(1);
   });
+
+  it('never offers a chat back to the agent who transferred it to a queue: it waits for a colleague', async () => {
+    t = await startTimedServer();
+    const [p1] = await online('p1');
+    const { conversationId } = await chatIn(F.queueX);
+    await nextOffer(p1!, conversationId);
+    await t.apply('p1', 'conversations.accept', { conversationId });
+    await t.apply('p1', 'conversations.transfer', { conversationId, to: { queueId: F.queueX }, note: '请同事跟进' });
+    expect(conversation(conversationId)).toMatchObject({ status: 'queued', assigneeId: null });
+    t.timers.advance(DEFAULT_OFFER_TIMEOUT_MS * 3);
+    await settle();
+    expect(offersOf(p1!, conversationId)).toHaveLength(1);
+    // p1's slot is free for the next chat, and a colleague coming online is offered the transferred one
+    const next = await chatIn(F.queueX);
+    await nextOffer(p1!, next.conversationId);
+    const [leadX] = await online('leadX');
+    await nextOffer(leadX!, conversationId);
+  });
 });
 
 describe('auto-assign', () => {

@@ -185,15 +185,19 @@ export class RoutingService {
         router.chatClosed(conversationId); // moved to another queue while waiting
       }
       if (!this.ensureQueue(conversation.queueId)) return;
+      // A chat its holder sent back to a queue (a transfer) is not offered back to them; one the
+      // router released (its agent's grace period ran out) may return to them later.
+      const released = this.atHead.delete(conversationId);
+      const sentBackBy = released ? undefined : router.holderOf(conversationId);
       router.enqueue(
         {
           conversationId,
           queueId: conversation.queueId,
           enqueuedAt: conversation.queuedAt ?? this.deps.now(),
           priority: this.deps.store.isVip(conversationId) ? 1 : 0,
-          declinedBy: [],
+          declinedBy: sentBackBy ? [sentBackBy] : [],
         },
-        { atHead: this.atHead.delete(conversationId) },
+        { atHead: released },
       );
       return;
     }
