@@ -16,6 +16,9 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { accounts: Accou
     if (!query) return reply;
     const scope = deps.scopes.scopeFor(session.user.id);
     if (!scope) return sendError(reply, 403, 'forbidden', 'your account is no longer active');
-    return deps.sync.pull(scope, query.cursor, query.limit);
+    // Encoded once here: a page is megabytes of mostly Chinese text, and handed over as a string
+    // it is measured (Content-Length) and then encoded again by the socket write.
+    const body = Buffer.from(JSON.stringify(deps.sync.pull(scope, query.cursor, query.limit)));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }

@@ -27,7 +27,7 @@ export class SyncService {
    */
   pull(scope: Scope, cursor: number, limit: number): PullResponse {
     const serverSeq = this.reads.serverSeq();
-    const merged = this.collect(scope, cursor, serverSeq, limit + 1, SYNCED_ENTITIES);
+    const merged = this.collect(scope, cursor, serverSeq, limit + 1, PAGE_ORDER);
     const hasMore = merged.length > limit;
     const rows = hasMore ? merged.slice(0, limit) : merged;
     // When complete, the caller is up to date to serverSeq even if the last rows were not theirs:
@@ -80,3 +80,13 @@ export class SyncService {
 }
 
 const bySeq = (a: SyncRow, b: SyncRow): number => a.seq - b.seq;
+
+/**
+ * The order a pull page reads entities in. An entity is read up to limit + 1 rows below the bound
+ * the entities before it set, and the bound only drops once that many rows are held, so the first
+ * entity read decides how much the others read. Messages are most of any history: read first,
+ * they set the bound at once. Read after conversations (whose rows also carry the escalation
+ * subqueries), a lead's page read up to 5,001 conversations to keep the ~450 below its last
+ * message: half the server's time of a pull (docs/benchmarks.md, Pull throughput).
+ */
+const PAGE_ORDER: readonly SyncedEntity[] = ['messages', ...SYNCED_ENTITIES.filter((entity) => entity !== 'messages')];
