@@ -1,11 +1,14 @@
-import { Button, Flex, Tag, type TableColumnsType } from 'antd';
+import { Flex, Tag, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentFigures } from '../../../shared/api/monitor';
-import { useNow } from '../../components/useNow';
 import { AgentControls } from './AgentControls';
+import { ChatsButton } from './ChatsButton';
+import { Elapsed } from './Elapsed';
 import { byNumber, formatDuration } from './format';
 import { LiveTable } from './LiveTable';
 import { useMonitor } from './monitorContext';
+import { byName } from './namedRows';
 
 export const PRESENCE_COLOR = { online: 'green', busy: 'orange', away: 'gold', offline: 'default' } as const;
 
@@ -13,38 +16,35 @@ export const PRESENCE_COLOR = { online: 'green', busy: 'orange', away: 'gold', o
 export function AgentTable({ focus, onChats }: { focus: string | null; onChats(agentId: string): void }) {
   const { t } = useTranslation();
   const agents = useMonitor((s) => s.agents);
-  const now = useNow(1000);
-  const columns: TableColumnsType<AgentFigures> = [
-    { key: 'name', title: t('monitor.agents.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-    {
-      key: 'presence',
-      title: t('monitor.agents.presence'),
-      render: (_, a) => (
-        <Tag color={PRESENCE_COLOR[a.presence]} data-testid="agent-presence">
-          {t(`monitor.presence.${a.presence}`)}
-        </Tag>
-      ),
-      sorter: (a, b) => a.presence.localeCompare(b.presence),
-    },
-    { key: 'inState', title: t('monitor.agents.inState'), render: (_, a) => formatDuration(now - a.presenceSince), sorter: byNumber((a) => -a.presenceSince) },
-    { key: 'load', title: t('monitor.agents.load'), render: (_, a) => `${a.active} / ${a.capacity}`, sorter: byNumber((a) => (a.capacity ? a.active / a.capacity : a.active)) },
-    { key: 'reply', title: t('monitor.agents.avgReply'), render: (_, a) => formatDuration(a.avgReplyIntervalMs), sorter: byNumber((a) => a.avgReplyIntervalMs) },
-    { key: 'first', title: t('monitor.agents.firstResponse'), render: (_, a) => formatDuration(a.avgFirstResponseMs), sorter: byNumber((a) => a.avgFirstResponseMs) },
-    { key: 'resolved', title: t('monitor.agents.resolved'), dataIndex: 'resolvedToday', sorter: byNumber((a) => a.resolvedToday) },
-    { key: 'qc', title: t('monitor.agents.qcFlags'), dataIndex: 'openQcFlags', sorter: byNumber((a) => a.openQcFlags) },
-    {
-      key: 'actions',
-      title: t('monitor.agents.actions'),
-      render: (_, a) => (
-        <Flex gap={6} align="center">
-          <Button size="small" data-testid="agent-chats" onClick={() => onChats(a.agentId)}>
-            {t('monitor.queues.chats')}
-          </Button>
-          <AgentControls agent={a} />
-        </Flex>
-      ),
-    },
-  ];
+  const columns = useMemo<TableColumnsType<AgentFigures>>(
+    () => [
+      { key: 'name', title: t('monitor.agents.name'), dataIndex: 'name', sorter: byName },
+      {
+        key: 'presence',
+        title: t('monitor.agents.presence'),
+        render: (_, a) => <PresenceTag presence={a.presence} />,
+        sorter: (a, b) => a.presence.localeCompare(b.presence),
+      },
+      // longest in state first when descending: the earliest change
+      { key: 'inState', title: t('monitor.agents.inState'), render: (_, a) => <Elapsed since={a.presenceSince} />, sorter: byNumber((a) => -a.presenceSince) },
+      { key: 'load', title: t('monitor.agents.load'), render: (_, a) => `${a.active} / ${a.capacity}`, sorter: byNumber((a) => (a.capacity ? a.active / a.capacity : a.active)) },
+      { key: 'reply', title: t('monitor.agents.avgReply'), render: (_, a) => formatDuration(a.avgReplyIntervalMs), sorter: byNumber((a) => a.avgReplyIntervalMs) },
+      { key: 'first', title: t('monitor.agents.firstResponse'), render: (_, a) => formatDuration(a.avgFirstResponseMs), sorter: byNumber((a) => a.avgFirstResponseMs) },
+      { key: 'resolved', title: t('monitor.agents.resolved'), dataIndex: 'resolvedToday', sorter: byNumber((a) => a.resolvedToday) },
+      { key: 'qc', title: t('monitor.agents.qcFlags'), dataIndex: 'openQcFlags', sorter: byNumber((a) => a.openQcFlags) },
+      {
+        key: 'actions',
+        title: t('monitor.agents.actions'),
+        render: (_, a) => (
+          <Flex gap={6} align="center">
+            <ChatsButton testId="agent-chats" onClick={() => onChats(a.agentId)} />
+            <AgentControls agent={a} />
+          </Flex>
+        ),
+      },
+    ],
+    [t, onChats],
+  );
   return (
     <LiveTable
       testId="monitor-agents"
@@ -56,5 +56,14 @@ export function AgentTable({ focus, onChats }: { focus: string | null; onChats(a
       empty={t('monitor.agents.empty')}
       rowData={(a) => ({ 'data-agent': a.agentId })}
     />
+  );
+}
+
+function PresenceTag({ presence }: { presence: AgentFigures['presence'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={PRESENCE_COLOR[presence]} data-testid="agent-presence">
+      {t(`monitor.presence.${presence}`)}
+    </Tag>
   );
 }

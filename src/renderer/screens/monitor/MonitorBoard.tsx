@@ -1,5 +1,5 @@
 import { Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { errorKey } from '../../i18n/errorKey';
@@ -34,13 +34,15 @@ function MonitorTabs() {
   const status = useMonitor((s) => s.status);
   const error = useMonitor((s) => s.error);
   const reload = useMonitor((s) => s.reload);
-  const at = useMonitor((s) => s.at);
   const [tab, setTab] = useState('overview');
   const [settingsOpen, setSettingsOpen] = useState(false);
   /** the row an alert pointed at, highlighted until another is */
   const [focus, setFocus] = useState<MonitorTarget | null>(null);
   /** whose live chats the drawer lists */
   const [chatsOf, setChatsOf] = useState<MonitorTarget | null>(null);
+  // Stable, so the table cells holding them need not be redrawn.
+  const queueChats = useCallback((queueId: string) => setChatsOf({ queueId }), []);
+  const agentChats = useCallback((agentId: string) => setChatsOf({ agentId }), []);
   const show = (target: MonitorTarget) => {
     setTab('overview');
     setFocus(target);
@@ -60,8 +62,7 @@ function MonitorTabs() {
     );
   }
   return (
-    // data-at: the server time of the figures shown (the benchmark times server → DOM with it)
-    <Flex vertical gap={12} data-testid="monitor-board" data-at={at}>
+    <LiveBoard>
       <AlertBanner onShow={show} />
       <Tabs
         activeKey={tab}
@@ -80,11 +81,11 @@ function MonitorTabs() {
                 <Typography.Title level={5} style={{ margin: 0 }}>
                   {t('monitor.queues.title')}
                 </Typography.Title>
-                <QueueTable focus={focus?.queueId ?? null} onChats={(queueId) => setChatsOf({ queueId })} />
+                <QueueTable focus={focus?.queueId ?? null} onChats={queueChats} />
                 <Typography.Title level={5} style={{ margin: 0 }}>
                   {t('monitor.agents.title')}
                 </Typography.Title>
-                <AgentTable focus={focus?.agentId ?? null} onChats={(agentId) => setChatsOf({ agentId })} />
+                <AgentTable focus={focus?.agentId ?? null} onChats={agentChats} />
               </Flex>
             ),
           },
@@ -103,6 +104,20 @@ function MonitorTabs() {
       />
       <AlertSettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <ConversationsDrawer target={chatsOf} onClose={() => setChatsOf(null)} />
+    </LiveBoard>
+  );
+}
+
+/**
+ * The board, stamped with the server time of the figures shown (data-at: the benchmark times
+ * server → DOM with it). Only this frame follows each delta; its children are the same elements,
+ * so the tabs are not redrawn with it, only the tables whose rows changed.
+ */
+function LiveBoard({ children }: { children: ReactNode }) {
+  const at = useMonitor((s) => s.at);
+  return (
+    <Flex vertical gap={12} data-testid="monitor-board" data-at={at}>
+      {children}
     </Flex>
   );
 }

@@ -50,6 +50,30 @@ describe('MonitorWindow', () => {
     await vi.waitFor(() => expect(row('q-account')?.textContent).toMatch(/0:4[0-5]/), { timeout: 5_000 });
   });
 
+  it('shows a changed agent’s figures beside the unchanged rows, and every row’s words follow the language', async () => {
+    const { core, byTestId } = await monitorAs('lead');
+    const other = { ...snapshot.agents[0]!, agentId: 'ag-2', name: '王大力', active: 0 };
+    await act(async () => {
+      core.emit('monitor.changed', { at: 2_000, queues: [], agents: [other], removedQueueIds: [], removedAgentIds: [] });
+      await settle();
+    });
+    await act(async () => {
+      core.emit('monitor.changed', { at: 3_000, queues: [], agents: [{ ...other, active: 2, presence: 'busy' }], removedQueueIds: [], removedAgentIds: [] });
+      await settle();
+    });
+    expect(row('ag-2')?.textContent).toContain('2 / 6');
+    expect(row('ag-2')?.querySelector('[data-testid="agent-presence"]')?.textContent).toBe('忙碌');
+    expect(row('ag-1')?.textContent).toContain('1 / 6');
+    const english = [...byTestId('lang-switch')!.querySelectorAll('label')].find((l) => l.textContent === 'English');
+    await act(async () => {
+      english!.click();
+      await settle();
+    });
+    expect(row('ag-1')?.querySelector('[data-testid="agent-presence"]')?.textContent).toBe('Online');
+    expect(row('ag-1')?.querySelector('[data-testid="agent-chats"]')?.textContent).toBe('Chats');
+    expect(row('q-account')?.querySelector('[data-testid="queue-chats"]')?.textContent).toBe('Chats');
+  });
+
   it('raises a banner naming the queue, whose link points at its row, and drops it when cleared', async () => {
     const { core, byTestId } = await monitorAs('lead');
     const alert = { kind: 'waiting_over' as const, queueId: 'q-account', agentId: null, value: 3, threshold: 2, at: 2_000 };

@@ -1,37 +1,34 @@
-import { Button, type TableColumnsType } from 'antd';
+import { type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueFigures } from '../../../shared/api/monitor';
-import { useNow } from '../../components/useNow';
-import { byNumber, formatDuration, formatRate } from './format';
+import { ChatsButton } from './ChatsButton';
+import { Elapsed } from './Elapsed';
+import { byNumber, formatRate } from './format';
 import { LiveTable } from './LiveTable';
 import { useMonitor } from './monitorContext';
+import { byName } from './namedRows';
 
 /** The queues of the lead's teams, live: waiting, longest wait (ticking), rates, escalations. */
 export function QueueTable({ focus, onChats }: { focus: string | null; onChats(queueId: string): void }) {
   const { t } = useTranslation();
   const queues = useMonitor((s) => s.queues);
-  const now = useNow(1000);
-  const waited = (q: QueueFigures) => (q.oldestQueuedAt === null ? null : now - q.oldestQueuedAt);
-  const columns: TableColumnsType<QueueFigures> = [
-    { key: 'name', title: t('monitor.queues.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-    { key: 'waiting', title: t('monitor.queues.waiting'), dataIndex: 'waiting', sorter: byNumber((q) => q.waiting) },
-    { key: 'longest', title: t('monitor.queues.longestWait'), render: (_, q) => formatDuration(waited(q)), sorter: byNumber(waited) },
-    { key: 'active', title: t('monitor.queues.active'), dataIndex: 'active', sorter: byNumber((q) => q.active) },
-    { key: 'p15', title: t('monitor.queues.pickup15'), render: (_, q) => formatRate(q.pickup30.last15m.rate), sorter: byNumber((q) => q.pickup30.last15m.rate) },
-    { key: 'pToday', title: t('monitor.queues.pickupToday'), render: (_, q) => formatRate(q.pickup30.today.rate), sorter: byNumber((q) => q.pickup30.today.rate) },
-    { key: 'm2', title: t('monitor.queues.merchant2m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.pickup2m.rate) : '—'), sorter: byNumber((q) => q.merchant?.pickup2m.rate ?? null) },
-    { key: 'm5', title: t('monitor.queues.merchant5m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.reply5m.rate) : '—'), sorter: byNumber((q) => q.merchant?.reply5m.rate ?? null) },
-    { key: 'esc', title: t('monitor.queues.escalated'), dataIndex: 'escalatedToday', sorter: byNumber((q) => q.escalatedToday) },
-    {
-      key: 'chats',
-      title: t('monitor.queues.chats'),
-      render: (_, q) => (
-        <Button size="small" data-testid="queue-chats" onClick={() => onChats(q.queueId)}>
-          {t('monitor.queues.chats')}
-        </Button>
-      ),
-    },
-  ];
+  const columns = useMemo<TableColumnsType<QueueFigures>>(
+    () => [
+      { key: 'name', title: t('monitor.queues.name'), dataIndex: 'name', sorter: byName },
+      { key: 'waiting', title: t('monitor.queues.waiting'), dataIndex: 'waiting', sorter: byNumber((q) => q.waiting) },
+      // the longest wait is the earliest queued time: sorted without reading the clock
+      { key: 'longest', title: t('monitor.queues.longestWait'), render: (_, q) => <Elapsed since={q.oldestQueuedAt} />, sorter: byNumber((q) => (q.oldestQueuedAt === null ? null : -q.oldestQueuedAt)) },
+      { key: 'active', title: t('monitor.queues.active'), dataIndex: 'active', sorter: byNumber((q) => q.active) },
+      { key: 'p15', title: t('monitor.queues.pickup15'), render: (_, q) => formatRate(q.pickup30.last15m.rate), sorter: byNumber((q) => q.pickup30.last15m.rate) },
+      { key: 'pToday', title: t('monitor.queues.pickupToday'), render: (_, q) => formatRate(q.pickup30.today.rate), sorter: byNumber((q) => q.pickup30.today.rate) },
+      { key: 'm2', title: t('monitor.queues.merchant2m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.pickup2m.rate) : '—'), sorter: byNumber((q) => q.merchant?.pickup2m.rate ?? null) },
+      { key: 'm5', title: t('monitor.queues.merchant5m'), render: (_, q) => (q.merchant ? formatRate(q.merchant.reply5m.rate) : '—'), sorter: byNumber((q) => q.merchant?.reply5m.rate ?? null) },
+      { key: 'esc', title: t('monitor.queues.escalated'), dataIndex: 'escalatedToday', sorter: byNumber((q) => q.escalatedToday) },
+      { key: 'chats', title: t('monitor.queues.chats'), render: (_, q) => <ChatsButton testId="queue-chats" onClick={() => onChats(q.queueId)} /> },
+    ],
+    [t, onChats],
+  );
   return (
     <LiveTable
       testId="monitor-queues"

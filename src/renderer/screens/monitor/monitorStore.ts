@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AgentFigures, MonitorAlert, MonitorDelta, MonitorSnapshot, QueueFigures } from '../../../shared/api/monitor';
 import type { Rpc } from '../../../shared/rpc/client';
+import { mergeRows } from './namedRows';
 
 export interface MonitorState {
   /** loading until the first snapshot; error when the last snapshot failed and none is shown */
@@ -28,14 +29,6 @@ export interface MonitorActions {
 export type MonitorStore = StoreApi<MonitorState & MonitorActions>;
 
 export const alertKey = (a: Pick<MonitorAlert, 'kind' | 'queueId' | 'agentId'>): string => `${a.kind}|${a.queueId ?? ''}|${a.agentId ?? ''}`;
-
-/** Rows replaced by id where changed, new ones added, removed ones dropped; kept in name order like the server's. */
-export function mergeRows<T extends { name: string }>(current: readonly T[], changed: readonly T[], removed: readonly string[], id: (row: T) => string): T[] {
-  const byId = new Map(current.map((row) => [id(row), row]));
-  for (const row of changed) byId.set(id(row), row);
-  for (const gone of removed) byId.delete(gone);
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || id(a).localeCompare(id(b)));
-}
 
 /**
  * The monitor window's figures: one snapshot, then the server's deltas as the core relays them.
