@@ -64,10 +64,14 @@ export interface MetricsReads {
   queueEntries(scope: Scope, since: number): QueueEntry[];
   merchantSla(scope: Scope, since: number, decidedBefore: number): MerchantSlaCounts[];
   escalatedSince(scope: Scope, since: number): Map<string, number>;
-  agents(scope: Scope): AgentInfo[];
-  agentDays(scope: Scope, since: number): AgentDay[];
-  /** customer and agent text messages since `since` in conversations the caller's agents answered since then, by conversation and time */
-  agentMessagesSince(scope: Scope, since: number): TimedMessage[];
+  /** The agent reads take `only`: those of the caller's agents alone (the monitor's look at the agents a change touched). */
+  agents(scope: Scope, only?: readonly string[]): AgentInfo[];
+  agentDays(scope: Scope, since: number, only?: readonly string[]): AgentDay[];
+  /**
+   * customer and agent text messages since `since` in conversations the caller's agents answered since then, by conversation
+   * and time; with `only`, in those of them that one of `only` holds or held (every reply of theirs, and the others' replies there)
+   */
+  agentMessagesSince(scope: Scope, since: number, only?: readonly string[]): TimedMessage[];
   /** visible conversations created in [from, to) that reached a person's queue */
   reportConversations(scope: Scope, from: number, to: number): ReportConversation[];
   /** customer and agent text messages of those conversations, by conversation and time */
@@ -93,7 +97,11 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
     return stmt.all({ ...filterParams, ...params }) as R[];
   };
   const myQueues = (scope: Scope) => `SELECT t.id FROM queues t WHERE t.deleted = 0 AND (${visibleFilter('queues', scope).sql})`;
-  const myAgents = (scope: Scope) => `SELECT t.id FROM users t WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql})`;
+  const onlyIds = 'SELECT value FROM json_each(@only)';
+  const onlyAgents = (only: readonly string[] | undefined) => (only ? ` AND t.id IN (${onlyIds})` : '');
+  const onlyParam = (only: readonly string[] | undefined): Record<string, SqlValue> => (only ? { only: JSON.stringify(only) } : {});
+  const myAgents = (scope: Scope, only?: readonly string[]) =>
+    `SELECT t.id FROM users t WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql})${onlyAgents(only)}`;
   const myConversations = (scope: Scope) => `SELECT t.id FROM conversations t WHERE (${visibleFilter('conversations', scope).sql})`;
 
   // Every queue a changed conversation is or was in (a move or escalation empties the old one) and
@@ -152,14 +160,15 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
         ).map((r) => [r.queueId, r.n]),
       ),
 
-    agents: (scope) =>
+    agents: (scope, only) =>
       all<AgentInfo>(
         `SELECT t.id, t.display_name AS name, t.max_concurrent AS maxConcurrent FROM users t
-         WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql}) ORDER BY t.display_name, t.id`,
+         WHERE t.deleted = 0 AND t.role = 'agent' AND (${visibleFilter('agents', scope).sql})${onlyAgents(only)} ORDER BY t.display_name, t.id`,
         scope,
+        onlyParam(only),
       ),
 
-    agentDays: (scope, since) =>
+    agentDays: (scope, since, only) =>
       all<AgentDay>(
         `SELECT a.id AS agentId,
            (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status IN ${ACTIVE} AND c.deleted = 0) AS active,
@@ -167,20 +176,25 @@ export function createMetricsStore(db: SqliteDatabase): MetricsReads {
            (SELECT AVG(c.first_response_at - c.queued_at) FROM conversations c
               WHERE c.assignee_id = a.id AND c.last_agent_at >= @since AND c.first_response_at >= @since AND c.first_response_at >= c.queued_at AND c.deleted = 0) AS avgFirstResponseMs,
            (SELECT COUNT(*) FROM qc_flags f WHERE f.agent_id = a.id AND f.status = 'open' AND f.deleted = 0) AS openQcFlags
-         FROM (${myAgents(scope)}) a`,
+         FROM (${myAgents(scope, only)}) a`,
         scope,
-        { since },
+        { since, ...onlyParam(only) },
       ),
 
-    agentMessagesSince: (scope, since) =>
+    agentMessagesSince: (scope, since, only) =>
       all<TimedMessage>(
         `SELECT m.conversation_id AS conversationId, m.sender_kind AS senderKind, m.sender_id AS senderId, m.created_at AS createdAt
          FROM messages m
-         WHERE m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.assignee_id IN (${myAgents(scope)}) AND c.last_agent_at >= @since)
+         WHERE m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.assignee_id IN (${myAgents(scope)}) AND c.last_agent_at >= @since${
+           only
+             ? ` AND c.id IN (SELECT p.conversation_id FROM conversation_participants p WHERE p.user_id IN (${onlyIds})
+                 UNION SELECT o.id FROM conversations o WHERE o.assignee_id IN (${onlyIds}))`
+             : ''
+         })
            AND m.created_at >= @since AND m.kind = 'text' AND m.sender_kind IN ('customer', 'agent') AND m.deleted = 0
          ORDER BY m.conversation_id, m.created_at, m.seq`,
         scope,
-        { since },
+        { since, ...onlyParam(only) },
       ),
 
     reportConversations: (scope, from, to) =>

@@ -1,4 +1,5 @@
 import type { AgentFigures, MonitorAlert, MonitorDelta, MonitorSnapshot, QueueFigures } from '../../shared/api/monitor';
+import { dayStart } from '../../shared/metrics/kpis';
 import type { Writer } from '../db/writer';
 import type { Notify } from '../dispatch/service';
 import type { MetricsReads } from '../metrics/store';
@@ -10,6 +11,9 @@ import { supervises, type Scope } from '../scope/scope';
 import { evaluateAlerts } from './alerts';
 import type { AlertRulesStore } from './alertRules';
 import { agentFigures, queueFigures, type LivePresence } from './figures';
+
+/** The queues and agents of the rows committed since the last look, and agents whose presence changed. */
+type Touched = { queueIds: Set<string>; agentIds: Set<string> };
 
 /**
  * How often the feed looks for changes while a lead or admin is connected. Changes are coalesced
@@ -30,16 +34,24 @@ export interface MonitorFeedDeps {
   reportError?: (error: unknown) => void;
 }
 
+/** A row as last sent to a watcher: the same object again needs no comparison. */
+interface Sent<T> {
+  row: T;
+  json: string;
+}
+
 /** What one watching lead was last told, so the next event carries only what changed. */
 interface Watcher {
-  queues: Map<string, string>;
-  agents: Map<string, string>;
+  queues: Map<string, Sent<QueueFigures>>;
+  agents: Map<string, Sent<AgentFigures>>;
   alerts: Map<string, MonitorAlert>;
 }
 
 interface Figures {
-  /** when they were computed */
+  /** when they were last recomputed, in part or whole */
   at: number;
+  /** when every row was */
+  fullAt: number;
   queues: QueueFigures[];
   agents: AgentFigures[];
 }
@@ -51,10 +63,11 @@ const MAX_FIGURES_AGE_MS = 60_000;
  * The live side of the monitor. Every MONITOR_FLUSH_MS while a lead or admin has a socket open, it
  * looks at what changed since the last look: the queues and agents of the committed rows (one
  * indexed read over the seq range), agents whose presence changed (presence lives in the router),
- * and queues with chats waiting (their figures change with time alone). Only the scopes holding
- * one of those are recomputed, once per distinct scope, with the scoped reads of metrics/store.ts;
- * each watcher gets the rows that differ from what it was last sent, and its thresholds are
- * evaluated (waits grow without any write).
+ * and queues with chats waiting (their figures change with time alone). Only those rows are
+ * recomputed, once per distinct scope, with the scoped reads of metrics/store.ts: a centre of
+ * 1,000 agents has a few of them busy in any half second, and reading the day's messages of all
+ * of them at every look would stretch the look past its cadence. Each watcher gets the rows that
+ * differ from what it was last sent, and its thresholds are evaluated (waits grow without any write).
  */
 export class MonitorFeed implements LivePresence {
   private readonly watchers = new Map<string, Watcher>();
@@ -83,7 +96,7 @@ export class MonitorFeed implements LivePresence {
     this.notePresence(now);
     const { queues, agents } = this.compute(scope, now);
     const standing = this.watchers.get(scope.userId)?.alerts;
-    const alerts = standing ? [...standing.values()] : [...this.evaluate(scope, { at: now, queues, agents }, now, new Map()).raised.values()];
+    const alerts = standing ? [...standing.values()] : [...this.evaluate(scope, { queues, agents }, now, new Map()).raised.values()];
     return { at: now, queues, agents, alerts };
   }
 
@@ -143,7 +156,7 @@ export class MonitorFeed implements LivePresence {
 
   private flush(now: number): void {
     // A first look recomputes every scope anyway: reading what each commit since start-up touched would be wasted.
-    const touched =
+    const touched: Touched =
       this.committed && !this.allStale
         ? this.deps.metrics.touched(this.committed.from, this.committed.to)
         : { queueIds: new Set<string>(), agentIds: new Set<string>() };
@@ -158,8 +171,11 @@ export class MonitorFeed implements LivePresence {
       const scope = this.deps.scopes.scopeFor(userId);
       if (!scope) continue;
       const key = scopeKey(scope);
-      let figures = fresh.get(key) ?? this.cached.get(key);
-      if (!figures || (!fresh.has(key) && (all || isStale(figures, touched, now)))) figures = this.compute(scope, now);
+      let figures = fresh.get(key);
+      if (!figures) {
+        const cached = this.cached.get(key);
+        figures = cached && !all ? this.refresh(scope, cached, touched, now) : this.compute(scope, now);
+      }
       fresh.set(key, figures);
       this.sendChanges(userId, watcher, figures, now);
       const { raised, changes } = this.evaluate(scope, figures, now, watcher.alerts);
@@ -172,7 +188,27 @@ export class MonitorFeed implements LivePresence {
   }
 
   private compute(scope: Scope, now: number): Figures {
-    return { at: now, queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
+    return { at: now, fullAt: now, queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
+  }
+
+  /**
+   * A scope's figures with what moved recomputed: the queues when a change touched one of them or
+   * one has chats waiting (a pending pickup turns missed with time alone), and the agents a change
+   * touched; every row when they are a minute old (the 15-minute window moves) or from another day.
+   * Untouched rows keep their objects (nothing to compare before sending).
+   */
+  private refresh(scope: Scope, figures: Figures, touched: Touched, now: number): Figures {
+    if (now - figures.fullAt >= MAX_FIGURES_AGE_MS || dayStart(now) !== dayStart(figures.fullAt)) return this.compute(scope, now);
+    const queuesMoved = figures.queues.some((q) => q.waiting > 0 || touched.queueIds.has(q.queueId));
+    const agentIds = figures.agents.filter((a) => touched.agentIds.has(a.agentId)).map((a) => a.agentId);
+    if (!queuesMoved && agentIds.length === 0) return figures;
+    const agents = agentIds.length > 0 ? new Map(agentFigures(this.deps.metrics, scope, now, this, agentIds).map((a) => [a.agentId, a])) : null;
+    return {
+      at: now,
+      fullAt: figures.fullAt,
+      queues: queuesMoved ? queueFigures(this.deps.metrics, scope, now) : figures.queues,
+      agents: agents ? figures.agents.map((a) => agents.get(a.agentId) ?? a) : figures.agents,
+    };
   }
 
   private sendChanges(userId: string, watcher: Watcher, figures: Figures, now: number): void {
@@ -183,11 +219,12 @@ export class MonitorFeed implements LivePresence {
     this.deps.notify?.(userId, { t: 'event', name: 'monitor.changed', payload: delta });
   }
 
-  private evaluate(scope: Scope, figures: Figures, now: number, previous: ReadonlyMap<string, MonitorAlert>) {
+  private evaluate(scope: Scope, figures: Pick<Figures, 'queues' | 'agents'>, now: number, previous: ReadonlyMap<string, MonitorAlert>) {
     const { router } = this.deps;
     return evaluateAlerts({
       rules: this.deps.rules.rulesOf(scope.userId),
-      ...figures,
+      queues: figures.queues,
+      agents: figures.agents,
       now,
       previous,
       serves: (agentId, queueId) => {
@@ -209,16 +246,17 @@ export class MonitorFeed implements LivePresence {
 }
 
 /** Rows whose JSON differs from the last sent (updating `sent`), and ids no longer present. */
-function changedRows<T>(sent: Map<string, string>, rows: readonly T[], id: (row: T) => string): { changed: T[]; removed: string[] } {
+function changedRows<T>(sent: Map<string, Sent<T>>, rows: readonly T[], id: (row: T) => string): { changed: T[]; removed: string[] } {
   const changed: T[] = [];
   const present = new Set<string>();
   for (const row of rows) {
     const key = id(row);
     present.add(key);
+    const last = sent.get(key);
+    if (last?.row === row) continue;
     const json = JSON.stringify(row);
-    if (sent.get(key) === json) continue;
-    sent.set(key, json);
-    changed.push(row);
+    sent.set(key, { row, json });
+    if (last?.json !== json) changed.push(row);
   }
   const removed = [...sent.keys()].filter((key) => !present.has(key));
   for (const key of removed) sent.delete(key);
@@ -228,17 +266,4 @@ function changedRows<T>(sent: Map<string, string>, rows: readonly T[], id: (row:
 /** Leads of the same teams see the same figures: one computation serves them all. */
 function scopeKey(scope: Scope): string {
   return `${scope.audience}|${scope.shopId ?? ''}|${[...scope.teamIds].sort().join(',')}`;
-}
-
-/**
- * Whether a scope's figures must be recomputed: a committed change touched one of its queues or
- * agents (or an agent's presence changed), one of its queues has chats waiting (their pickup turns
- * from pending to missed with time alone), or they are a minute old (the 15-minute window moves).
- */
-function isStale(figures: Figures, touched: { queueIds: ReadonlySet<string>; agentIds: ReadonlySet<string> }, now: number): boolean {
-  return (
-    now - figures.at >= MAX_FIGURES_AGE_MS ||
-    figures.queues.some((q) => q.waiting > 0 || touched.queueIds.has(q.queueId)) ||
-    figures.agents.some((a) => touched.agentIds.has(a.agentId))
-  );
 }

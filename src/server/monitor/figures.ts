@@ -61,12 +61,12 @@ function compliance(decided: number, breached: number): RateCount {
   return { met, decided, rate: ratio(met, decided) };
 }
 
-/** The agent rows of a lead's monitor at `now`. */
-export function agentFigures(reads: MetricsReads, scope: Scope, now: number, live: LivePresence): AgentFigures[] {
+/** The agent rows of a lead's monitor at `now` (of `only` of them when given: those a change touched). */
+export function agentFigures(reads: MetricsReads, scope: Scope, now: number, live: LivePresence, only?: readonly string[]): AgentFigures[] {
   const today = dayStart(now);
-  const days = new Map(reads.agentDays(scope, today).map((d) => [d.agentId, d]));
-  const intervals = groupBy(agentReplies(reads.agentMessagesSince(scope, today)), (r) => r.agentId ?? '');
-  return reads.agents(scope).map((a) => {
+  const days = new Map(reads.agentDays(scope, today, only).map((d) => [d.agentId, d]));
+  const intervals = groupBy(agentReplies(reads.agentMessagesSince(scope, today, only)), (r) => r.agentId ?? '');
+  return reads.agents(scope, only).map((a) => {
     const day = days.get(a.id);
     return {
       agentId: a.id,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   MonitorAlertSchema,
   MonitorDeltaSchema,
@@ -383,5 +383,58 @@ describe('a merchant lead', () => {
     const report = ReportResponseSchema.parse(await (await t.get(`/api/reports?groupBy=shop&from=${to - 24 * 3600 * S}&to=${to}`, auth)).json());
     expect(report.rows.map((r) => r.key)).toEqual([F.shopA]);
     expect(await t.act('mA', 'monitor.takeover', { conversationId })).toMatchObject({ status: 'rejected', code: 'forbidden' });
+  });
+});
+
+describe('a look recomputes only the agents a change touched', () => {
+  it('agrees with a full computation after a chat moves from one agent to another, and reads no other agent', async () => {
+    const admin = await openCollector(t.url, t.tokens.admin);
+    const agents = new Map<string, unknown>();
+    const queues = new Map<string, unknown>();
+    const folded = () => {
+      for (const f of admin.frames.splice(0)) {
+        if (f.t !== 'event' || f.name !== 'monitor.changed') continue;
+        const delta = MonitorDeltaSchema.parse(f.payload);
+        for (const a of delta.agents) agents.set(a.agentId, a);
+        for (const q of delta.queues) queues.set(q.queueId, q);
+        for (const id of delta.removedAgentIds) agents.delete(id);
+        for (const id of delta.removedQueueIds) queues.delete(id);
+      }
+    };
+    await look(); // the first look: every row
+    const customer = await t.newCustomer();
+    const { conversationId } = await t.customerSays(customer, F.queueA, '发货了吗');
+    t.timers.advance(5 * S);
+    await t.apply('mA', 'conversations.accept', { conversationId });
+    t.timers.advance(10 * S);
+    await t.apply('mA', 'messages.send', { conversationId, text: '稍等' });
+    await look();
+    await t.apply('mA', 'conversations.transfer', { conversationId, to: { agentId: F.users.mA2 } });
+    t.timers.advance(S);
+    await t.customerSays(customer, F.queueA, '好的', { conversationId });
+    t.timers.advance(20 * S);
+    await t.apply('mA2', 'messages.send', { conversationId, text: '已发货' });
+    const reads = vi.spyOn(t.internals.domain.monitor.metrics, 'agentMessagesSince');
+    await look();
+    // the chat's former and present agent, not the centre's other agents
+    expect(reads.mock.calls.map((call) => [...(call[2] ?? [])].sort())).toEqual([[F.users.mA, F.users.mA2].sort()]);
+    reads.mockRestore();
+    folded();
+    const full = await snapshot('admin');
+    expect(agentOf(full, F.users.mA2)).toMatchObject({ active: 1, avgReplyIntervalMs: 20 * S });
+    expect(Object.fromEntries(agents)).toEqual(Object.fromEntries(full.agents.map((a) => [a.agentId, a])));
+    expect(Object.fromEntries(queues)).toEqual(Object.fromEntries(full.queues.map((q) => [q.queueId, q])));
+
+    // the former agent alone (their presence changed): their reply in the chat they no longer hold still counts
+    const socket = await t.online('mA');
+    const alone = vi.spyOn(t.internals.domain.monitor.metrics, 'agentMessagesSince');
+    await look();
+    expect(alone.mock.calls.map((call) => call[2])).toEqual([[F.users.mA]]);
+    alone.mockRestore();
+    folded();
+    expect(agents.get(F.users.mA)).toMatchObject({ presence: 'online', avgReplyIntervalMs: expect.any(Number) });
+    expect(agents.get(F.users.mA)).toEqual(agentOf(await snapshot('admin'), F.users.mA));
+    await socket.close();
+    await admin.close();
   });
 });
