@@ -5,6 +5,10 @@ import { indexTokens } from '../../../shared/text';
 import type { ChangeSet } from './changeSet';
 import { entityIndexText } from './entityText';
 
+/** A message row's columns: id, seq, deleted, conversation_id, created_at, sender_kind, kind, data, delivery, failure. */
+type MessageColumns = [string, number, number, string, number, string, string, string, string, string | null];
+type Tail<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
 /**
  * The one writer of synced rows into the cache. Applying a row is idempotent by id + seq: a row
  * whose seq is not newer than the cached one is ignored, so duplicate and reordered pushes are
@@ -17,13 +21,16 @@ export class RowWriter {
   constructor(private readonly db: Database.Database) {
     this.s = {
       messageSeq: db.prepare<[string], { rid: number; seq: number }>('SELECT rid, seq FROM messages WHERE id = ?'),
-      insertMessage: db.prepare(
+      // Positional parameters, in this order: binding by name cost a fresh object and a lookup per
+      // column of every row of a first sync.
+      insertMessage: db.prepare<MessageColumns>(
         `INSERT INTO messages (id, seq, deleted, conversation_id, created_at, sender_kind, kind, data, delivery, failure)
-         VALUES (@id, @seq, @deleted, @conversationId, @createdAt, @senderKind, @kind, @data, @delivery, @failure)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      updateMessage: db.prepare(
-        `UPDATE messages SET seq = @seq, deleted = @deleted, conversation_id = @conversationId, created_at = @createdAt,
-           sender_kind = @senderKind, kind = @kind, data = @data, delivery = @delivery, failure = @failure WHERE rid = @rid`,
+      // the same columns but the id, then the rid
+      updateMessage: db.prepare<[...Tail<MessageColumns>, number]>(
+        `UPDATE messages SET seq = ?, deleted = ?, conversation_id = ?, created_at = ?,
+           sender_kind = ?, kind = ?, data = ?, delivery = ?, failure = ? WHERE rid = ?`,
       ),
       conversationSeq: db.prepare<[string], { rid: number; seq: number }>('SELECT rid, seq FROM conversations WHERE id = ?'),
       insertConversation: db.prepare(
@@ -71,24 +78,25 @@ export class RowWriter {
   ): boolean {
     const existing = this.s.messageSeq.get(message.id);
     if (existing && meta.seq > 0 && existing.seq >= meta.seq) return false;
-    const params = {
-      id: message.id,
-      seq: meta.seq,
-      deleted: meta.deleted ? 1 : 0,
-      conversationId: message.conversationId,
-      createdAt: message.createdAt,
-      senderKind: message.senderKind,
-      kind: message.kind,
-      data: JSON.stringify(message),
-      delivery: meta.delivery ?? 'sent',
-      failure: meta.failure ?? null,
-    };
+    const columns: MessageColumns = [
+      message.id,
+      meta.seq,
+      meta.deleted ? 1 : 0,
+      message.conversationId,
+      message.createdAt,
+      message.senderKind,
+      message.kind,
+      JSON.stringify(message),
+      meta.delivery ?? 'sent',
+      meta.failure ?? null,
+    ];
     let rid: number;
     if (existing) {
       rid = existing.rid;
-      this.s.updateMessage.run({ ...params, rid });
+      const [, ...rest] = columns;
+      this.s.updateMessage.run(...rest, rid);
     } else {
-      rid = Number(this.s.insertMessage.run(params).lastInsertRowid);
+      rid = Number(this.s.insertMessage.run(...columns).lastInsertRowid);
     }
     if (meta.deleted || message.kind === 'event') {
       if (existing) this.s.unindexMessage.run(rid);
