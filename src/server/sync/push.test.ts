@@ -45,3 +45,33 @@ describe('push of a chat message', () => {
     expect(pushedMessages('mA', body)).toEqual([]);
   });
 });
+
+describe('push of a group commit holding several chats', () => {
+  it("gives each agent their own chat's message and conversation, and none of the other's", async () => {
+    const chats = await Promise.all(
+      ([['p1', F.queueX], ['p2', F.queueY]] as const).map(async ([agent, queueId]) => {
+        const customer = await t.newCustomer();
+        const { conversationId } = await t.customerSays(customer, queueId, 'hello');
+        await t.apply(agent, 'conversations.accept', { conversationId });
+        return { agent, queueId, customer, conversationId };
+      }),
+    );
+    // Posted together, both messages commit in one group (db/writer.ts writeGrouped).
+    const said = await Promise.all(chats.map((c) => t.customerSays(c.customer, c.queueId, `together ${c.agent}`, { conversationId: c.conversationId })));
+    for (const [i, chat] of chats.entries()) {
+      const frame = await sockets.get(chat.agent)!.next((f) => f.t === 'rows' && (f.rows as SyncRow[]).some((r) => r.id === said[i]!.message.id));
+      const rows = frame.rows as SyncRow[];
+      expect(rows.map((r) => r.entity).sort()).toEqual(['conversations', 'messages']);
+      expect(rows.find((r) => r.entity === 'conversations')!.id).toBe(chat.conversationId);
+      expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pushedMessages('p1', 'together p2')).toEqual([]);
+    expect(pushedMessages('p2', 'together p1')).toEqual([]);
+    // Leads read the commit's whole range through their own scope: each gets their queue's chat only.
+    expect(pushedMessages('leadX', 'together p1')).toHaveLength(1);
+    expect(pushedMessages('leadX', 'together p2')).toEqual([]);
+    expect(pushedMessages('leadY', 'together p2')).toHaveLength(1);
+    expect(pushedMessages('leadY', 'together p1')).toEqual([]);
+  });
+});

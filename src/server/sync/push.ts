@@ -1,14 +1,15 @@
-import type { SyncedEntity } from '../../shared/api/sync';
+import type { SyncedEntity, SyncRow } from '../../shared/api/sync';
 import type { Commit, Writer } from '../db/writer';
 import type { ConnectionHub } from '../realtime/hub';
 import type { ScopeResolver } from '../scope/resolver';
 import type { Scope } from '../scope/scope';
-import type { SyncService } from './service';
+import type { RowRef, SyncService } from './service';
 
 /**
  * Entities an agent (not a lead or admin) sees only in conversations they take or took part in
- * (scope/predicates.ts: both go through the participants list). A commit touching nothing else
- * (a chat message and its conversation: most commits) can skip every other agent unread.
+ * (scope/predicates.ts: both go through the participants list). For a commit touching nothing
+ * else (a chat message and its conversation: most commits), an agent's rows are among those of
+ * their own conversations.
  */
 const CONVERSATION_BOUND: ReadonlySet<SyncedEntity> = new Set(['messages', 'conversations']);
 
@@ -19,18 +20,20 @@ const CONVERSATION_BOUND: ReadonlySet<SyncedEntity> = new Set(['messages', 'conv
  * socket (at first, the server's seq when it connected), so a client whose cursor is below
  * `prev` knows it missed rows and pulls.
  *
- * With many agents connected, reading every user's scope for every commit cost
- * O(users × commit); for a commit of conversation-bound rows only, agents who are not in those
- * conversations are ruled out with one query (leads and admins are still read in full).
+ * With many agents connected, reading every user's scope over the commit's whole range cost
+ * O(agents × rows): a group commit of 32 chats read its ~100 rows for each of their 32 agents
+ * (the largest item of the server's profile under the full load, docs/benchmarks.md). For a
+ * commit of conversation-bound rows, one query lists which of its rows belong to whose
+ * conversations, and each agent reads back (scoped, like pull) only those; leads and admins
+ * still read the range.
  */
 export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: SyncService; scopes: ScopeResolver }): () => void {
   const { writer, hub, sync, scopes } = deps;
   return writer.onCommit((commit: Commit) => {
-    const mayConcern = audienceOf(commit, sync);
+    const rowsOf = commitReader(commit, sync);
     for (const [userId, connections] of hub.users()) {
       const scope = scopes.scopeFor(userId);
-      if (!scope || !mayConcern(scope)) continue;
-      const rows = sync.rowsInRange(scope, commit.from - 1, commit.to, commit.entities);
+      const rows = scope ? rowsOf(scope) : [];
       const last = rows[rows.length - 1];
       if (!last) continue;
       // Serialised once per user; only `prev` differs between their sockets.
@@ -48,13 +51,18 @@ export function startPush(deps: { writer: Writer; hub: ConnectionHub; sync: Sync
   });
 }
 
-/** Whether a user could see anything of the commit: a cheap superset test before the scoped read. */
-function audienceOf(commit: Commit, sync: SyncService): (scope: Scope) => boolean {
-  if (![...commit.entities].every((entity) => CONVERSATION_BOUND.has(entity))) return () => true;
-  let participants: Set<string> | null = null;
+/** The rows of the commit a user may see, in seq order. */
+function commitReader(commit: Commit, sync: SyncService): (scope: Scope) => SyncRow[] {
+  const range = (scope: Scope) => sync.rowsInRange(scope, commit.from - 1, commit.to, commit.entities);
+  if (![...commit.entities].every((entity) => CONVERSATION_BOUND.has(entity))) return range;
+  let concerned: Map<string, RowRef[]> | null = null;
   return (scope) => {
-    if (scope.audience === 'lead' || scope.audience === 'admin') return true;
-    participants ??= sync.participantsInRange(commit.from - 1, commit.to);
-    return participants.has(scope.userId);
+    if (scope.audience === 'lead' || scope.audience === 'admin') return range(scope);
+    concerned ??= sync.participantRowsInRange(commit.from - 1, commit.to);
+    const refs = concerned.get(scope.userId);
+    if (!refs) return [];
+    // Read back as they are now: a row a listener changed again during this announcement has a
+    // later seq and goes out with that later commit, as the range read would leave it too.
+    return sync.rowsFor(scope, refs).filter((row) => row.seq <= commit.to);
   };
 }

@@ -54,9 +54,9 @@ export class SyncService {
     return rows.sort(bySeq);
   }
 
-  /** Users taking part in the conversations a range of messages and conversations belongs to. */
-  participantsInRange(after: number, upTo: number): Set<string> {
-    return this.reads.participantsInRange(after, upTo);
+  /** Per user taking part in them, the messages and conversations of a range their conversations hold (push). */
+  participantRowsInRange(after: number, upTo: number): Map<string, RowRef[]> {
+    return this.reads.participantRowsInRange(after, upTo);
   }
 
   isVisible(scope: Scope, entity: SyncedEntity, id: string): boolean {

@@ -15,8 +15,11 @@ export interface SyncReads {
   rowsByIds(scope: Scope, entity: SyncedEntity, ids: readonly string[]): SyncRow[];
   /** whether a live (not deleted) row exists and the caller may see it */
   isVisible(scope: Scope, entity: SyncedEntity, id: string): boolean;
-  /** who takes or took part in the conversations of the messages and conversations with after < seq <= upTo */
-  participantsInRange(after: number, upTo: number): Set<string>;
+  /**
+   * For each user who takes or took part in a conversation, the messages and conversations with
+   * after < seq <= upTo that belong to those conversations (unscoped: push reads each back scoped)
+   */
+  participantRowsInRange(after: number, upTo: number): Map<string, { entity: SyncedEntity; id: string }[]>;
 }
 
 export function toSyncRow(source: EntitySource, row: BaseRow, scope: Scope): SyncRow {
@@ -74,10 +77,11 @@ export function createSyncStore(db: SqliteDatabase): SyncReads {
     return query;
   };
   const seq = db.prepare<[], { value: number }>('SELECT value FROM seq_counter WHERE id = 1');
-  const participants = db.prepare<[number, number, number, number], { user_id: string }>(
-    `SELECT DISTINCT p.user_id FROM conversation_participants p WHERE p.conversation_id IN (
-       SELECT m.conversation_id FROM messages m WHERE m.seq > ? AND m.seq <= ?
-       UNION SELECT c.id FROM conversations c WHERE c.seq > ? AND c.seq <= ?)`,
+  const participantRows = db.prepare<[number, number, number, number], { user_id: string; entity: SyncedEntity; id: string }>(
+    `SELECT p.user_id, 'messages' AS entity, m.id FROM messages m INDEXED BY messages_by_seq
+       JOIN conversation_participants p ON p.conversation_id = m.conversation_id WHERE m.seq > ? AND m.seq <= ?
+     UNION ALL SELECT p.user_id, 'conversations', c.id FROM conversations c INDEXED BY conversations_by_seq
+       JOIN conversation_participants p ON p.conversation_id = c.id WHERE c.seq > ? AND c.seq <= ?`,
   );
 
   return {
@@ -112,8 +116,14 @@ export function createSyncStore(db: SqliteDatabase): SyncReads {
       return stmt.get({ ...filter.params, id }) !== undefined;
     },
 
-    participantsInRange(after, upTo) {
-      return new Set(participants.all(after, upTo, after, upTo).map((row) => row.user_id));
+    participantRowsInRange(after, upTo) {
+      const byUser = new Map<string, { entity: SyncedEntity; id: string }[]>();
+      for (const { user_id: userId, entity, id } of participantRows.all(after, upTo, after, upTo)) {
+        const refs = byUser.get(userId);
+        if (refs) refs.push({ entity, id });
+        else byUser.set(userId, [{ entity, id }]);
+      }
+      return byUser;
     },
   };
 }
