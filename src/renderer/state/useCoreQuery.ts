@@ -1,9 +1,10 @@
 import { useEffect, useState, type DependencyList } from 'react';
 import type { Rpc } from '../../shared/rpc/client';
 import { useShell } from '../app/shell';
-import { coalesce } from './coalesce';
+import { coalesce, type Coalesced } from './coalesce';
 
-type Listen = (rpc: Rpc, again: () => void) => (() => void)[];
+/** `again()` reads after a short pause (bursts read once); `again.now()` reads at once, for what is being watched live. */
+type Listen = (rpc: Rpc, again: Coalesced) => (() => void)[];
 
 /**
  * Runs `read` now, again (coalesced) whenever one of the events `listen` subscribes to says
@@ -15,7 +16,8 @@ export function useCoreRefresh(read: (rpc: Rpc, live: () => boolean) => Promise<
   useEffect(() => {
     let live = true;
     const again = coalesce(() => read(rpc, () => live), 10);
-    again();
+    // The first read is what the window waits for (a chat being opened): no pause before it.
+    again.now();
     const stops = [
       ...listen(rpc, again),
       rpc.onLink((up) => {

@@ -1,7 +1,9 @@
 import type { CannedReply } from '../../shared/domain/canned';
 import type { ConversationSummary, Draft, MessageView } from '../../shared/domain/workstation';
 import { RpcError } from '../../shared/rpc/errors';
-import type { FakeHandlers } from './fakeCore';
+import type { createFakeCore, FakeHandlers } from './fakeCore';
+
+type FakeCore = ReturnType<typeof createFakeCore>;
 
 /** A conversation of the signed-in agent (u_1), assigned, with its customer badge. */
 export function summary(id: string, overrides: Partial<ConversationSummary> = {}): ConversationSummary {
@@ -49,6 +51,8 @@ export function workstationWorld(init: { mine?: ConversationSummary[]; canned?: 
     canned: init.canned ?? [],
     drafts: new Map<string, Draft>(),
     sent: [] as { conversationId: string; text: string; kind: 'text' | 'note' }[],
+    /** the fake core's emit, once a test attaches it: the world then says what changed, as the core does */
+    emit: null as FakeCore['emit'] | null,
   };
   const find = (id: string) => {
     const found = world.mine.find((c) => c.id === id);
@@ -74,10 +78,12 @@ export function workstationWorld(init: { mine?: ConversationSummary[]; canned?: 
     return message;
   };
   const handlers: FakeHandlers = {
-    'conversations.list': ({ filter }) => (filter === 'mine' ? world.mine : []),
+    'conversations.ids': ({ filter }) => (filter === 'mine' ? world.mine.map((c) => c.id) : []),
+    'conversations.summaries': ({ ids }) => world.mine.filter((c) => ids.includes(c.id)),
     'conversations.get': ({ conversationId }) => find(conversationId),
     'conversations.read': ({ conversationId }) => {
       find(conversationId).unread = 0;
+      world.emit?.('conversations.changed', { ids: [conversationId] });
       return null;
     },
     'messages.list': ({ conversationId }) => ({ messages: world.messages.get(conversationId) ?? [], hasMore: false }),

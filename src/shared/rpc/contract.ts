@@ -92,6 +92,11 @@ export const methods = {
     z.object({ filter: ConversationFilterSchema, limit: z.number().int().min(1).max(500).default(200) }).strict(),
   ).returns<ConversationSummary[]>(),
   'conversations.get': method(byConversation).returns<ConversationSummary>(),
+  // The workstation's lists of any length: every id in order, then the summaries of the rows in view
+  // (and of those a change event names) — so a change costs a few summaries, not the whole list.
+  'conversations.ids': method(z.object({ filter: ConversationFilterSchema }).strict()).returns<string[]>(),
+  /** in the order asked; conversations not in the cache are left out */
+  'conversations.summaries': method(z.object({ ids: z.array(IdSchema).max(500) }).strict()).returns<ConversationSummary[]>(),
   /** the agent started or stopped typing: sent to the customer now if online, else dropped (never queued) */
   'conversations.typing': method(z.object({ conversationId: IdSchema, typing: z.boolean() }).strict()).returns<null>(),
   /** marks the conversation's messages read up to now (local to this workstation) */

@@ -25,14 +25,24 @@ export class ConversationReads {
     private readonly userId: string,
     private readonly now: () => number = Date.now,
   ) {
-    const base = 'SELECT data FROM conversations WHERE deleted = 0 AND ';
+    // Each list's rows and order, read whole (summaries) or as ids only (the list's full length,
+    // which the window pages through: 10,000 resolved today cost one small read, not 10,000 summaries).
+    const lists = {
+      mine: "assignee_id = ? AND status IN ('assigned', 'waiting_customer') ORDER BY created_at DESC",
+      waitingCustomer: "assignee_id = ? AND status = 'waiting_customer' ORDER BY created_at DESC",
+      resolvedSince: "assignee_id = ? AND status IN ('resolved', 'closed') AND resolved_at >= ? ORDER BY resolved_at DESC",
+      queued: "status = 'queued' ORDER BY queued_at ASC",
+    };
+    const select = (what: string, list: string) => `SELECT ${what} FROM conversations WHERE deleted = 0 AND ${list}`;
     this.s = {
-      mine: db.prepare<[string, number], { data: string }>(`${base} assignee_id = ? AND status IN ('assigned', 'waiting_customer') ORDER BY created_at DESC LIMIT ?`),
-      waitingCustomer: db.prepare<[string, number], { data: string }>(`${base} assignee_id = ? AND status = 'waiting_customer' ORDER BY created_at DESC LIMIT ?`),
-      resolvedSince: db.prepare<[string, number, number], { data: string }>(
-        `${base} assignee_id = ? AND status IN ('resolved', 'closed') AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT ?`,
-      ),
-      queued: db.prepare<[number], { data: string }>(`${base} status = 'queued' ORDER BY queued_at ASC LIMIT ?`),
+      mine: db.prepare<[string, number], { data: string }>(`${select('data', lists.mine)} LIMIT ?`),
+      waitingCustomer: db.prepare<[string, number], { data: string }>(`${select('data', lists.waitingCustomer)} LIMIT ?`),
+      resolvedSince: db.prepare<[string, number, number], { data: string }>(`${select('data', lists.resolvedSince)} LIMIT ?`),
+      queued: db.prepare<[number], { data: string }>(`${select('data', lists.queued)} LIMIT ?`),
+      mineIds: db.prepare<[string], string>(select('id', lists.mine)).pluck(),
+      waitingCustomerIds: db.prepare<[string], string>(select('id', lists.waitingCustomer)).pluck(),
+      resolvedSinceIds: db.prepare<[string, number], string>(select('id', lists.resolvedSince)).pluck(),
+      queuedIds: db.prepare<[], string>(select('id', lists.queued)).pluck(),
       one: db.prepare<[string], { data: string }>('SELECT data FROM conversations WHERE id = ?'),
       seq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       customer: db.prepare<[string], { data: string }>("SELECT data FROM entities WHERE entity = 'customers' AND id = ?"),
@@ -62,6 +72,25 @@ export class ConversationReads {
             ? this.s.resolvedSince.all(this.userId, startOfDay(this.now()), limit)
             : this.s.queued.all(limit);
     return rows.map((row) => this.summary(JSON.parse(row.data) as Conversation));
+  }
+
+  /** Every id of the list, in its order: what a window pages through (see summaries). */
+  ids(filter: ConversationFilter): string[] {
+    return filter === 'mine'
+      ? this.s.mineIds.all(this.userId)
+      : filter === 'waiting_customer'
+        ? this.s.waitingCustomerIds.all(this.userId)
+        : filter === 'resolved_today'
+          ? this.s.resolvedSinceIds.all(this.userId, startOfDay(this.now()))
+          : this.s.queuedIds.all();
+  }
+
+  /** The summaries of these conversations, in the same order; those not in the cache are left out. */
+  summaries(ids: readonly string[]): ConversationSummary[] {
+    return ids.flatMap((id) => {
+      const row = this.s.one.get(id);
+      return row ? [this.summary(JSON.parse(row.data) as Conversation)] : [];
+    });
   }
 
   get(conversationId: string): ConversationSummary {

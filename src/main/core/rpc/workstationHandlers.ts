@@ -30,6 +30,8 @@ export function workstationHandlers(workspace: () => Workspace | null): Workstat
     'teams.list': () => ws().entities.all('teams'),
     'conversations.list': ({ filter, limit }) => ws().conversations.list(filter, limit),
     'conversations.get': ({ conversationId }) => ws().conversations.get(conversationId),
+    'conversations.ids': ({ filter }) => ws().conversations.ids(filter),
+    'conversations.summaries': ({ ids }) => ws().conversations.summaries(ids),
     'conversations.typing': ({ conversationId, typing }) => {
       ws().typing(conversationId, typing);
       return null;

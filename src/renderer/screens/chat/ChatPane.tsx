@@ -1,5 +1,5 @@
 import { Empty, Flex, Tag, Typography, theme } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { usePageVisible } from '../../components/usePageVisible';
@@ -7,7 +7,6 @@ import { useReportError } from '../../components/useReportError';
 import { EscalatableTag } from '../workstation/EscalatableTag';
 import { LevelTag } from '../workstation/LevelTag';
 import { SlaTag } from '../workstation/SlaTag';
-import { useWorkstationStore } from '../workstation/workstationContext';
 import { ChatActions } from './ChatActions';
 import { Composer } from './composer/Composer';
 import { MessageThread } from './MessageThread';
@@ -28,7 +27,6 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
   const { token } = theme.useToken();
   const { rpc } = useShell();
   const report = useReportError();
-  const workstation = useWorkstationStore();
   const chat = useChat(conversationId);
   const names = useNames();
   const [dialog, setDialog] = useState<'resolve' | 'transfer' | 'ticket' | 'followup' | null>(null);
@@ -43,14 +41,14 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
 
   useEffect(() => {
     // Only an open chat on screen counts as read: a minimised window keeps its unread badge.
-    // Reading is local to this workstation and the core sends no event for it: read the lists again.
-    if (unread > 0 && visible) {
-      void rpc.conversations
-        .read({ conversationId })
-        .then(() => workstation.getState().refresh())
-        .catch(() => undefined);
-    }
-  }, [rpc, workstation, conversationId, unread, visible]);
+    // The core then says conversations.changed for it, which every window's lists follow.
+    if (unread > 0 && visible) void rpc.conversations.read({ conversationId }).catch(() => undefined);
+  }, [rpc, conversationId, unread, visible]);
+
+  // Stable, so the thread's rows (memo) do not render again with each change of the pane.
+  const { loadOlder } = chat;
+  const onLoadOlder = useCallback(() => void loadOlder().catch(report), [loadOlder, report]);
+  const onRetry = useCallback((messageId: string) => void rpc.messages.retry({ messageId }).catch(report), [rpc, report]);
 
   if (chat.missing && !conversation) return <Empty data-testid="chat-missing" description={t('chat.missing')} />;
   if (!conversation) return null;
@@ -81,8 +79,8 @@ export function ChatPane({ conversationId, onPopOut, onCustomer }: { conversatio
         messages={chat.messages}
         hasMore={chat.hasMore}
         names={names}
-        onLoadOlder={() => void chat.loadOlder().catch(report)}
-        onRetry={(messageId) => void rpc.messages.retry({ messageId }).catch(report)}
+        onLoadOlder={onLoadOlder}
+        onRetry={onRetry}
       />
       <Composer key={conversationId} conversation={conversation} onResolve={() => setDialog('resolve')} />
       <ResolveDialog conversationId={conversationId} open={dialog === 'resolve'} onClose={() => setDialog(null)} />

@@ -1,4 +1,5 @@
 import { Empty, Flex, Tabs, Typography, Badge } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { tabIds } from '../../state/workstationStore';
@@ -11,13 +12,12 @@ import { useWorkstation } from './workstationContext';
 export function ChatArea() {
   const { t } = useTranslation();
   const { openWindow } = useShell();
-  const lists = useWorkstation((s) => s.lists);
+  const mine = useWorkstation((s) => s.ids.mine);
   const extraTabs = useWorkstation((s) => s.extraTabs);
   const activeId = useWorkstation((s) => s.activeId);
   const open = useWorkstation((s) => s.open);
   const close = useWorkstation((s) => s.close);
-  const tabs = tabIds({ lists, extraTabs });
-  const known = new Map([...lists.mine, ...lists.waiting_customer, ...lists.resolved_today].map((c) => [c.id, c]));
+  const tabs = tabIds({ ids: { mine }, extraTabs });
 
   return (
     <Flex vertical data-testid="chat-area" style={{ height: '100%' }}>
@@ -48,19 +48,12 @@ export function ChatArea() {
               if (action === 'remove' && typeof key === 'string') close(key);
             }}
             tabBarStyle={{ margin: '8px 16px 0' }}
-            items={tabs.map((id) => {
-              const c = known.get(id);
-              return {
-                key: id,
-                // The agent's own active chats stay until resolved or transferred; others can be closed.
-                closable: extraTabs.includes(id) && !lists.mine.some((m) => m.id === id),
-                label: (
-                  <span data-testid="chat-tab" data-id={id} data-unread={c?.unread ?? 0}>
-                    {c?.customer?.name ?? id} <Badge count={id === activeId ? 0 : (c?.unread ?? 0)} size="small" />
-                  </span>
-                ),
-              };
-            })}
+            items={tabs.map((id) => ({
+              key: id,
+              // The agent's own active chats stay until resolved or transferred; others can be closed.
+              closable: extraTabs.includes(id) && !mine.includes(id),
+              label: <ChatTabLabel id={id} active={id === activeId} />,
+            }))}
           />
           <div style={{ flex: 1, minHeight: 0 }}>
             <ChatPane key={activeId} conversationId={activeId} onPopOut={() => openWindow({ kind: 'chat', conversationId: activeId })} />
@@ -70,3 +63,13 @@ export function ChatArea() {
     </Flex>
   );
 }
+
+/** A tab's customer and unread badge: it follows its own summary, so a message elsewhere leaves the chat area alone. */
+const ChatTabLabel = memo(function ChatTabLabel({ id, active }: { id: string; active: boolean }) {
+  const c = useWorkstation((s) => s.summaries[id]);
+  return (
+    <span data-testid="chat-tab" data-id={id} data-unread={c?.unread ?? 0}>
+      {c?.customer?.name ?? id} <Badge count={active ? 0 : (c?.unread ?? 0)} size="small" />
+    </span>
+  );
+});

@@ -1,11 +1,18 @@
 import { Empty, Flex, Input, Modal, Tag, Typography, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { fuzzyRank } from '../chat/composer/fuzzy';
 import { kbAnswer } from '../chat/composer/kbAnswer';
 import { useKbSearch } from '../chat/composer/useKbSearch';
+import type { Summaries } from '../../state/conversationPatch';
+import type { WorkstationState } from '../../state/workstationStore';
 import { useWorkstation } from './workstationContext';
+
+/** How far down each list the palette searches: the most recent conversations of each. */
+const REACH = 500;
+const NONE: Summaries = {};
+const reachable = (ids: WorkstationState['ids']) => [...new Set([...ids.mine, ...ids.waiting_customer.slice(0, REACH), ...ids.resolved_today.slice(0, REACH)])];
 
 interface Command {
   key: string;
@@ -25,14 +32,17 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose(): vo
   const { openWindow, rpc } = useShell();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
-  const lists = useWorkstation((s) => s.lists);
+  const ids = useWorkstation((s) => s.ids);
+  // Closed, it follows no summaries: scrolling a long list (which reads them) renders nothing here.
+  const summaries = useWorkstation((s) => (open ? s.summaries : NONE));
+  const want = useWorkstation((s) => s.want);
   const openChat = useWorkstation((s) => s.open);
   const insert = useWorkstation((s) => s.insert);
   const activeId = useWorkstation((s) => s.activeId);
   const kb = useKbSearch(open ? query : '', 5);
 
   const commands = useMemo<Command[]>(() => {
-    const conversations = [...lists.mine, ...lists.waiting_customer, ...lists.resolved_today].filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i);
+    const conversations = reachable(ids).flatMap((id) => summaries[id] ?? []);
     const actions: Command[] = [
       { key: 'a-settings', group: 'action', label: t('palette.openSettings'), detail: '', run: () => openWindow({ kind: 'settings' }) },
       { key: 'a-history', group: 'action', label: t('palette.openHistory'), detail: '', run: () => openWindow({ kind: 'history' }) },
@@ -53,7 +63,11 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose(): vo
     );
     const articles = kb.map((hit) => ({ key: `k-${hit.article.id}`, group: 'kb' as const, label: hit.article.title, detail: hit.snippet, run: () => insert(kbAnswer(hit.article)) }));
     return [...matching, ...(activeId ? articles : [])];
-  }, [lists, query, kb, activeId, t, openWindow, rpc, openChat, insert]);
+  }, [ids, summaries, query, kb, activeId, t, openWindow, rpc, openChat, insert]);
+  // The conversations it searches are read when it opens (the lists only read the rows shown).
+  useEffect(() => {
+    if (open) want(reachable(ids));
+  }, [open, ids, want]);
 
   const close = () => {
     setQuery('');

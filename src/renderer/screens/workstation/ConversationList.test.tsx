@@ -16,8 +16,9 @@ afterEach(() => {
 withViewport(280, 640);
 
 function renderList(count: number) {
-  const conversations = Array.from({ length: count }, (_, i) => summary(`c${i}`, { unread: i % 3 }));
-  view = mount(<ConversationList conversations={conversations} activeId="c1" onOpen={() => {}} emptyText="none" height={640} />);
+  const ids = Array.from({ length: count }, (_, i) => `c${i}`);
+  const summaries = Object.fromEntries(ids.map((id, i) => [id, summary(id, { unread: i % 3 })]));
+  view = mount(<ConversationList ids={ids} summaries={summaries} onWant={() => {}} activeId="c1" onOpen={() => {}} emptyText="none" height={640} />);
   return view;
 }
 
@@ -30,6 +31,17 @@ describe('conversation list', () => {
     expect(rows[0]?.dataset.id).toBe('c0');
     const inner = container.querySelector<HTMLElement>('[data-testid="conversation-list"] > div');
     expect(inner?.style.height).toBe(`${10_000 * 64}px`);
+  });
+
+  it('asks for the summaries of the rows about the view only, showing those not read yet as blank rows', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+    const asked: string[][] = [];
+    view = mount(<ConversationList ids={ids} summaries={{ c0: summary('c0') }} onWant={(wanted) => asked.push(wanted)} activeId={null} onOpen={() => {}} emptyText="none" height={640} />);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]![0]).toBe('c1');
+    expect(asked[0]!.length).toBeLessThan(100);
+    expect(view.all('conversation-row').map((row) => row.dataset.id)).toEqual(['c0']);
+    expect(view.all('conversation-row-pending').length).toBeGreaterThan(5);
   });
 
   it('shows each row’s unread count and the empty state when there are none', () => {

@@ -12,7 +12,9 @@ import { useWorkstation } from './workstationContext';
 export function ConversationSider() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ListFilter>('mine');
-  const lists = useWorkstation((s) => s.lists);
+  const ids = useWorkstation((s) => s.ids);
+  const summaries = useWorkstation((s) => s.summaries);
+  const want = useWorkstation((s) => s.want);
   const activeId = useWorkstation((s) => s.activeId);
   const open = useWorkstation((s) => s.open);
   return (
@@ -30,12 +32,14 @@ export function ConversationSider() {
           block
           value={filter}
           onChange={(value) => setFilter(value as ListFilter)}
-          options={LIST_FILTERS.map((value) => ({ value, label: `${t(`list.${value}`)} ${lists[value].length}` }))}
+          options={LIST_FILTERS.map((value) => ({ value, label: `${t(`list.${value}`)} ${ids[value].length}` }))}
         />
       </SiderSection>
       <div style={{ flex: 1, minHeight: 0 }}>
         <ConversationList
-          conversations={lists[filter]}
+          ids={ids[filter]}
+          summaries={summaries}
+          onWant={want}
           activeId={activeId}
           onOpen={open}
           emptyText={t('workstation.myConversationsEmpty')}

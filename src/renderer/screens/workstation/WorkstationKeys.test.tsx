@@ -14,10 +14,11 @@ afterEach(() => {
 });
 
 async function workstation() {
-  const { handlers } = workstationWorld({
+  const { world, handlers } = workstationWorld({
     mine: [summary('c1', { unread: 2 }), summary('c2', { customer: { id: 'k2', name: '钱二', level: 'KOC' } }), summary('c3', { unread: 1 })],
   });
   view = await renderApp({ state: { session: agentSession, sync: { state: 'online', since: 1 } }, handlers });
+  world.emit = view.core.emit;
   await act(async () => {
     await settle();
     await settle();

@@ -3,7 +3,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
+import type { Summaries } from '../../../state/conversationPatch';
 import { useWorkstation } from '../../workstation/workstationContext';
+
+const NONE: Summaries = {};
 
 /** Resolve with a category (required by the server): the categories used today are offered first. */
 export function ResolveDialog({ conversationId, open, onClose }: { conversationId: string; open: boolean; onClose(): void }) {
@@ -11,11 +14,14 @@ export function ResolveDialog({ conversationId, open, onClose }: { conversationI
   const { rpc } = useShell();
   const report = useReportError();
   const closeTab = useWorkstation((s) => s.close);
-  const resolved = useWorkstation((s) => s.lists.resolved_today);
+  const resolved = useWorkstation((s) => s.ids.resolved_today);
+  // Closed, it follows no summaries (a long list reads them as it scrolls).
+  const summaries = useWorkstation((s) => (open ? s.summaries : NONE));
   const [category, setCategory] = useState('');
+  // Of the resolved conversations read so far (the list reads those it shows).
   const options = useMemo(
-    () => [...new Set(resolved.map((c) => c.category).filter((c): c is string => !!c))].map((value) => ({ value })),
-    [resolved],
+    () => [...new Set(resolved.map((id) => summaries[id]?.category).filter((c): c is string => !!c))].map((value) => ({ value })),
+    [resolved, summaries],
   );
   const submit = () => {
     const value = category.trim();

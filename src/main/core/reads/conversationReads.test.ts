@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncRow } from '../../../shared/api/sync';
+import type { Conversation } from '../../../shared/domain/conversations';
+import { conversationEntry } from '../../../shared/evidence/testing';
+import { ChangeSet } from '../cache/changeSet';
+import { openCache } from '../cache/openCache';
+import { RowWriter } from '../cache/rowWriter';
+import { ConversationReads } from './conversationReads';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+let dir: string;
+let db: Database.Database;
+
+const row = (seq: number, id: string, over: Partial<Conversation>): SyncRow =>
+  ({ entity: 'conversations', id, seq, deleted: false, data: { ...conversationEntry.conversation, id, assigneeId: 'u-ma', resolvedAt: null, ...over } }) as SyncRow;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'seatdesk-conversation-reads-'));
+  db = openCache(join(dir, 'cache.sqlite'));
+  // 600 resolved today (more than a summary read may take at once), two active chats, one of another agent.
+  const resolved = Array.from({ length: 600 }, (_, i) => row(i + 1, `r-${i}`, { status: 'resolved', resolvedAt: NOW - i * 1000 }));
+  new RowWriter(db).apply(
+    [
+      ...resolved,
+      row(601, 'a-old', { status: 'assigned', createdAt: NOW - 5000 }),
+      row(602, 'a-new', { status: 'waiting_customer', createdAt: NOW - 1000 }),
+      row(603, 'other', { status: 'assigned', assigneeId: 'u-pl' }),
+    ],
+    new ChangeSet(),
+  );
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ConversationReads lists of any length', () => {
+  it('gives every id of a list in its order, with no cap', () => {
+    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    const resolved = reads.ids('resolved_today');
+    expect(resolved).toHaveLength(600);
+    expect(resolved.slice(0, 2)).toEqual(['r-0', 'r-1']);
+    expect(reads.ids('mine')).toEqual(['a-new', 'a-old']);
+    expect(reads.ids('waiting_customer')).toEqual(['a-new']);
+    // The same order the summaries' list gives.
+    expect(reads.list('resolved_today', 500).map((c) => c.id)).toEqual(resolved.slice(0, 500));
+  });
+
+  it('reads the summaries asked for in the order asked, leaving out what the cache does not hold', () => {
+    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    expect(reads.summaries(['r-599', 'c-nowhere', 'a-new']).map((c) => [c.id, c.status])).toEqual([
+      ['r-599', 'resolved'],
+      ['a-new', 'waiting_customer'],
+    ]);
+  });
+});
