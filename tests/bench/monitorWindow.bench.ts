@@ -15,7 +15,9 @@ import { spawnServer } from './serverChild';
  * all 1,000 agents). Customers write at --rate per second for --seconds. Lag = the moment a new
  * `data-at` (the server time the figures were computed, same machine clock) lands in the DOM, minus
  * that time: server → socket → core → window → React commit. Memory: the window's JS heap (CDP
- * Performance.getMetrics) and the RSS of every Chromium process (browser, GPU, renderer).
+ * Performance.getMetrics) and the RSS of every Chromium process (browser, GPU, renderer); then, apart,
+ * what the window holds live (the heap after a forced GC). The server's cadence is read where the
+ * core relays its `monitor.changed` events (several may land in one React commit).
  * Needs `node scripts/build.mjs` first. Run: node tests/bench/run.mjs monitorWindow --rate 200 --seconds 40
  */
 const arg = (name: string, fallback: number) => {
@@ -106,6 +108,9 @@ async function main(): Promise<void> {
       }).observe(board, { attributes: true, attributeFilter: ['data-at'] });
     });
 
+    /** each relayed server look: its `at` and when the core passed it on */
+    const relayed: { at: number; arrived: number }[] = [];
+    core.hub.subscribe('monitor.changed', (delta) => relayed.push({ at: (delta as { at: number }).at, arrived: Date.now() }));
     const conversations = new Map<number, string>();
     let sent = 0;
     let failed = 0;
@@ -143,6 +148,15 @@ async function main(): Promise<void> {
         `window JS heap ${metric('JSHeapUsedSize')} MB used / ${metric('JSHeapTotalSize')} MB total, DOM nodes ${metrics.find((m) => m.name === 'Nodes')?.value}; ` +
         `Chromium by process type (PSS / RSS MB): ${[...treeMemory(pid)].map(([type, m]) => `${type}×${m.count} ${m.pss.toFixed(0)} / ${m.rss.toFixed(0)}`).join(', ')}; ` +
         `server RSS ${(await server.usage()).rssMb} MB`,
+    );
+    const gaps = relayed.slice(1).map((r, i) => r.at - relayed[i]!.at).sort((a, b) => a - b);
+    const toCore = relayed.map((r) => r.arrived - r.at).sort((a, b) => a - b);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const live = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    console.log(
+      `server looks relayed by the core: ${relayed.length}, ${percentile(gaps, 50)} ms apart at p50 (p99 ${percentile(gaps, 99)}), server → core p50 ${percentile(toCore, 50)} ms, p99 ${percentile(toCore, 99)} ms; ` +
+        `the window's JS heap after a forced GC (what it holds live): ${Math.round(live / 1024 / 1024)} MB`,
     );
   } finally {
     await browser.close();

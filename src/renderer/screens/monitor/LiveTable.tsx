@@ -35,6 +35,8 @@ export function LiveTable<T extends object>({ testId, rows, rowKey, columns, foc
       columns={cells}
       dataSource={rows}
       pagination={false}
+      // A tooltip with its trigger in every sortable header, redrawn with each delta: the arrows say enough.
+      showSorterTooltip={false}
       scroll={{ y: height, x: 'max-content' }}
       virtual={rows.length > 100}
       locale={{ emptyText: empty }}
