@@ -53,7 +53,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/auth/login', summary: 'Sign in with username and password (throttled)', caller: 'public', body: LoginRequestSchema, responses: { 200: LoginResponseSchema } },
   { method: 'post', path: '/api/auth/logout', summary: 'Revoke the session token', caller: 'user', responses: { 204: 'signed out' } },
   { method: 'get', path: '/api/me', summary: 'The signed-in user and when the session expires', caller: 'user', responses: { 200: MeResponseSchema } },
-  { method: 'get', path: '/api/sync/pull', summary: "One page of the caller's rows after the cursor", caller: 'user', query: PullQuerySchema, responses: { 200: PullResponseSchema } },
+  { method: 'get', path: '/api/sync/pull', summary: "One page of the caller's rows after the cursor (headers Sync-Cursor and Sync-Has-More repeat cursor and hasMore)", caller: 'user', query: PullQuerySchema, responses: { 200: PullResponseSchema } },
   {
     method: 'post', path: '/api/mutations', summary: 'Apply a batch of mutations at most once, answered after commit', caller: 'user',
     body: MutationRequestSchema, responses: { 200: MutationResponseSchema, 503: 'a temporary failure: send the same mutation ids again' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../shared/api/auth';
-import type { SyncRow } from '../../shared/api/sync';
+import { SYNC_CURSOR_HEADER, SYNC_HAS_MORE_HEADER, type SyncRow } from '../../shared/api/sync';
 import { F } from '../testing/fixtures';
 import { keysOf, startFixtureServer, type FixtureServer } from '../testing/fixtureServer';
 import { bearer } from '../testing/testServer';
@@ -43,6 +43,22 @@ describe('GET /api/sync/pull paging', () => {
       expect(rows.map((r) => r.seq)).toEqual(whole.rows.map((r) => r.seq));
       expect(new Set(rows.map((r) => r.seq)).size).toBe(rows.length);
       expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
+    }
+  });
+
+  it('repeats each page’s cursor and hasMore in headers, so the next page can be asked for before this one is parsed', async () => {
+    let cursor = 0;
+    for (let pages = 0; ; pages += 1) {
+      const response = await t.get(`/api/sync/pull?cursor=${cursor}&limit=7`, bearer(t.tokens.admin));
+      const page = (await response.json()) as { cursor: number; hasMore: boolean };
+      expect(response.headers.get(SYNC_CURSOR_HEADER)).toBe(String(page.cursor));
+      expect(response.headers.get(SYNC_HAS_MORE_HEADER)).toBe(String(page.hasMore));
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      cursor = Number(response.headers.get(SYNC_CURSOR_HEADER));
+      if (!page.hasMore) {
+        expect(pages).toBeGreaterThan(1);
+        break;
+      }
     }
   });
 

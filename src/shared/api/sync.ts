@@ -90,6 +90,10 @@ export const PullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
+/** Response headers repeating a pull page's `cursor` and `hasMore`: a client may ask for the next page before parsing this one. */
+export const SYNC_CURSOR_HEADER = 'sync-cursor';
+export const SYNC_HAS_MORE_HEADER = 'sync-has-more';
+
 // ---------------------------------------------------------------- mutations
 
 /** A client's id (one per workstation install) and a mutation's id (ULID/UUIDv7, unique per client). */
