@@ -41,9 +41,12 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
-/** `script` is the bundle to run with `--serve` (a benchmark runs itself; a test names its child). */
-export async function spawnServer(args: readonly string[], script = process.argv[1]!): Promise<ChildServer> {
-  const child = spawn(process.execPath, [script, '--serve', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * `script` is the bundle to run with `--serve` (a benchmark runs itself; a test names its child);
+ * `nodeArgs` go to the child's node (e.g. `--cpu-prof` to profile the server under load).
+ */
+export async function spawnServer(args: readonly string[], script = process.argv[1]!, nodeArgs: readonly string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, script, '--serve', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServerWithInternals } from '../../src/server/app';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { percentile } from './corpus';
-import { BENCH_CUSTOMER_LIMITS, connectAgents, postJson, seedAgents, serveUntilStdinEnds, spawnServer, type AgentSocket } from './serverChild';
+import { BENCH_CUSTOMER_LIMITS, connectAgents, seedAgents, serveUntilStdinEnds, spawnServer, type AgentSocket } from './serverChild';
 
 /*
  * The full load of issue 3: one server process (a child, so its RSS and CPU are its own) with
@@ -26,6 +27,9 @@ const AGENTS = arg('--agents', 1000);
 const CUSTOMERS = arg('--customers', 5000);
 const RATE = arg('--rate', 1000);
 const SECONDS = arg('--seconds', 60);
+/** `--profile <dir>`: the server child runs with `--cpu-prof` and writes its profile there on exit */
+const profileAt = process.argv.indexOf('--profile');
+const PROFILE_DIR = profileAt > 0 ? process.argv[profileAt + 1] : undefined;
 /** how long after the last send a message may still arrive before it counts as lost */
 const DRAIN_MS = 10_000;
 
@@ -34,6 +38,38 @@ async function serve(dataDir: string): Promise<void> {
   const now = Date.now();
   await seedFixtureOrg(internals, now);
   serveUntilStdinEnds(server, { tokens: seedAgents(internals, AGENTS, now) });
+}
+
+/**
+ * The generator's POSTs go over a fixed pool of keep-alive connections. With fetch (undici's
+ * pool opens another connection whenever all are busy), a server falling behind received
+ * thousands of new connections at once: they overflowed its accept queue into 10 s connect
+ * timeouts, and fetch cost the generator more CPU per POST than the server's own handling.
+ * A POST waiting for a free connection now waits here, and that wait counts in its latency
+ * (timed from when the message was due).
+ */
+const pool = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(url: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent: pool,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    req.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        if (response.statusCode === 200) resolve(JSON.parse(text) as Record<string, unknown>);
+        else reject(new Error(`${new URL(url).pathname}: ${response.statusCode} ${text}`));
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 interface Chat {
@@ -77,19 +113,18 @@ function report(name: string, started: Map<string, number>, acked: Set<string>, 
 
 async function measure(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-load-'));
-  const server = await spawnServer([join(dir, 'server'), '--agents', String(AGENTS)]);
+  const server = await spawnServer([join(dir, 'server'), '--agents', String(AGENTS)], undefined, PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []);
   const tokens = server.info.tokens as string[];
-  const post = (path: string, token: string | null, body: unknown) => postJson(server.url + path, token, body);
 
   // Chats: each customer's first message, accepted by agent (customer mod agents) while no agent
   // is online, so routing offers nothing meanwhile.
   const setup = performance.now();
   const chats: Chat[] = new Array(CUSTOMERS);
-  await inLanes(CUSTOMERS, 16, async (c) => {
-    const { token } = (await post('/api/customer/sessions', null, {})) as { token: string };
-    const { conversationId } = (await post('/api/customer/messages', token, { queueId: F.queueX, text: `你好 ${c}` })) as { conversationId: string };
+  await inLanes(CUSTOMERS, 32, async (c) => {
+    const { token } = (await post(server.url + '/api/customer/sessions', null, {})) as { token: string };
+    const { conversationId } = (await post(server.url + '/api/customer/messages', token, { queueId: F.queueX, text: `你好 ${c}` })) as { conversationId: string };
     const agent = c % AGENTS;
-    await post('/api/mutations', tokens[agent]!, { clientId: `setup-${c}`, mutations: [{ id: `accept-${c}`, name: 'conversations.accept', args: { conversationId } }] });
+    await post(server.url + '/api/mutations', tokens[agent]!, { clientId: `setup-${c}`, mutations: [{ id: `accept-${c}`, name: 'conversations.accept', args: { conversationId } }] });
     chats[c] = { conversationId, customerToken: token, agent };
   });
   console.log(`${CUSTOMERS} chats opened and assigned in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
@@ -143,6 +178,7 @@ async function measure(): Promise<void> {
 
   // Customer messages at half the rate (each is answered), spread evenly, round-robin over chats.
   loadRunning = true;
+  const generatorBefore = process.cpuUsage();
   const customerRate = RATE / 2;
   const total = Math.round(customerRate * SECONDS);
   const started = performance.now();
@@ -157,7 +193,7 @@ async function measure(): Promise<void> {
       const text = `请问物流到哪了 ${n}`;
       sentAt.customer.set(text, performance.now());
       posts.push(
-        post('/api/customer/messages', chat.customerToken, { queueId: F.queueX, conversationId: chat.conversationId, text, clientMessageId: `load-${n}` }).then(
+        post(server.url + '/api/customer/messages', chat.customerToken, { queueId: F.queueX, conversationId: chat.conversationId, text, clientMessageId: `load-${n}` }).then(
           () => {
             acked.customer.add(text);
             answers.push(performance.now() - sentAt.customer.get(text)!);
@@ -174,6 +210,8 @@ async function measure(): Promise<void> {
   const sendSeconds = (performance.now() - started) / 1000;
   await Promise.all(posts);
   const loaded = await server.usage();
+  const answeredSeconds = (performance.now() - started) / 1000;
+  const generator = process.cpuUsage(generatorBefore);
   const drainUntil = performance.now() + DRAIN_MS;
   while (performance.now() < drainUntil && (atAgent.first.size < acked.customer.size || atCustomer.first.size < sentAt.agent.size)) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -188,10 +226,18 @@ async function measure(): Promise<void> {
   report('agent → customer', sentAt.agent, acked.agent, atCustomer);
   console.log(
     `achieved ${((acked.customer.size + acked.agent.size) / seconds).toFixed(0)} messages/s acknowledged (sending took ${sendSeconds.toFixed(1)} s); ` +
-      `server CPU ${(((loaded.cpuMs - before.cpuMs) / 1000 / sendSeconds) * 100).toFixed(0)}% of a core while sending, RSS ${loaded.rssMb} MB (${after.rssMb} MB at the end)`,
+      `server CPU ${(((loaded.cpuMs - before.cpuMs) / 1000 / answeredSeconds) * 100).toFixed(0)}% of a core until the last POST was answered (${answeredSeconds.toFixed(1)} s), RSS ${loaded.rssMb} MB (${after.rssMb} MB at the end); ` +
+      `load generator CPU ${(((generator.user + generator.system) / 1e6 / sendSeconds) * 100).toFixed(0)}% of a core`,
+  );
+  // Per message, CPU time moves much less than wall time with the load of a shared machine.
+  const messages = acked.customer.size + acked.agent.size;
+  console.log(
+    `CPU per acknowledged message: server ${((after.cpuMs - before.cpuMs) / messages).toFixed(2)} ms (until the last arrival), ` +
+      `load generator ${((generator.user + generator.system) / 1000 / messages).toFixed(2)} ms (while sending)`,
   );
 
   for (const socket of [...customers, ...agents.map((a) => a.socket)]) socket.close();
+  pool.destroy();
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }

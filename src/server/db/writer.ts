@@ -40,11 +40,14 @@ export interface Writer {
 }
 
 /**
- * How many queued writes one group commit takes at most (the rest wait for the next). Push reads
- * a commit's seq range once per user concerned, so its cost grows with the square of the group
- * (N chats' agents × N chats' rows): 32 keeps that small while one fsync still serves 32 writes.
+ * How many queued writes one group commit takes at most (the rest wait for the next), so that
+ * one transaction does not hold the thread for long. It was 32 while push read a commit's whole
+ * range once per agent concerned (a cost growing with the square of the group); push now reads
+ * each agent only their own rows, and under the full load the commit (fsync, ~12 ms on the
+ * loaded disk) was the largest single item of the server's profile: a larger group spreads it
+ * over more writes (docs/benchmarks.md, the full load).
  */
-export const MAX_GROUP = 32;
+export const MAX_GROUP = 128;
 
 interface Queued {
   fn: (tx: WriteTx) => unknown;
