@@ -5,7 +5,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nodeOnlyPackages = ['better-sqlite3', 'ws', 'fastify', 'conf', 'electron-store', 'pino'];
+const nodeOnlyPackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'ws', 'fastify', 'conf', 'electron-store', 'pino'];
 
 /** A no-restricted-imports rule from plain lists: exact module names, and path patterns with the reason. */
 function restrict(names, patterns) {

@@ -11,7 +11,7 @@ const started = Date.now();
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
-// Plain Node entry points: dependencies stay in node_modules (better-sqlite3 is native anyway).
+// Plain Node entry points: dependencies stay in node_modules (the SQLite bindings are native anyway).
 const nodeEntries = [
   { in: 'src/main/host/main.ts', out: 'dist/main/host.js' },
   { in: 'src/main/core/process/main.ts', out: 'dist/main/core.js' },
@@ -21,10 +21,10 @@ const nodeEntries = [
 ];
 // Electron loads CommonJS main/preload; ESM-only packages (electron-store, conf) are bundled in.
 const electronEntries = [
-  { in: 'src/main/electron/main.ts', out: 'dist/main/electron.cjs', external: ['electron', 'better-sqlite3'] },
+  { in: 'src/main/electron/main.ts', out: 'dist/main/electron.cjs', external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
   { in: 'src/main/electron/preload.ts', out: 'dist/main/preload.cjs', external: ['electron'] },
   // the core in Electron's utility process (see src/main/electron/coreProcess.ts)
-  { in: 'src/main/core/process/main.ts', out: 'dist/main/core.cjs', external: ['better-sqlite3'] },
+  { in: 'src/main/core/process/main.ts', out: 'dist/main/core.cjs', external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
 ];
 
 await Promise.all([

@@ -77,7 +77,7 @@ async function measure(): Promise<void> {
   const server = await spawnServer([join(dir, 'server'), '--messages', String(MESSAGES)], serverScript);
   console.log(`server seeded ${MESSAGES} messages in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s`);
   const entry = await bundleChild(join(process.cwd(), 'src/main/core/process/main.ts'), 'coreProcessBench');
-  const options = (dataDir: string) => ({ dataDir, shell: 'browser' as const, embeddedServerUrl: null, defaultServerUrl: server.url, version: 'bench' });
+  const options = (dataDir: string) => ({ dataDir, shell: 'browser' as const, cacheKeyCustody: 'file' as const, embeddedServerUrl: null, defaultServerUrl: server.url, version: 'bench' });
   const stores = () => ({ settings: memorySettingsStore(), secrets: memorySecretStore() });
 
   await firstSync('core in this process', server.url, (dataDir) => createCore({ ...options(dataDir), ...stores() }));

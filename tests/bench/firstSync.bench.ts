@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServerWithInternals } from '../../src/server/app';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import type { Conversation } from '../../src/shared/domain/conversations';
+import { CacheKeys } from '../../src/main/core/cache/cacheKeys';
 import { EventHub } from '../../src/main/core/rpc/eventHub';
 import { ServerLink } from '../../src/main/core/sync/serverLink';
 import { Workspace } from '../../src/main/core/workspace/workspace';
+import { memorySecretStore } from '../support/memoryStores';
 import { mb, percentile, seeded, sentence } from './corpus';
 import { BENCH_CUSTOMER_LIMITS, signIn } from './serverChild';
 
@@ -19,10 +21,12 @@ import { BENCH_CUSTOMER_LIMITS, signIn } from './serverChild';
  * (sampled during the sync and after). The server runs in a child process so RSS is the core's.
  * Then, with everything cached, it times live rows: a customer's message posted until the core
  * has applied the pushed row and emitted messages.changed (p50 / p99 over 200 messages).
- * Run: node tests/bench/run.mjs firstSync --messages 200000
+ * The cache is encrypted as in the app; --plain measures a plain one, for what encryption costs.
+ * Run: node tests/bench/run.mjs firstSync --messages 200000 [--plain]
  */
 const argAt = process.argv.indexOf('--messages');
 const MESSAGES = argAt > 0 ? Number(process.argv[argAt + 1]) : 200_000;
+const PLAIN = process.argv.includes('--plain');
 const PER_CONVERSATION = 10;
 
 async function serve(dataDir: string): Promise<void> {
@@ -86,19 +90,16 @@ async function measure(): Promise<void> {
   const hub = new EventHub();
   let events = 0;
   hub.subscribe('sync.progress', () => (events += 1));
-  const ws = new Workspace({ file: join(dir, 'cache.sqlite'), serverUrl: url!, token, userId: F.users.leadX, hub, isOnline: () => true });
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work: CPU-seconds carry over, wall time less)`);
-  const cpu = process.cpuUsage();
+  const keys = PLAIN ? null : new CacheKeys(memorySecretStore());
+  const ws = new Workspace({ file: join(dir, 'cache.sqlite'), keys, serverUrl: url!, token, userId: F.users.leadX, hub, isOnline: () => true });
   const started = performance.now();
   ws.engine.online();
   await ws.engine.idle();
   const seconds = (performance.now() - started) / 1000;
-  const { user, system } = process.cpuUsage(cpu);
   clearInterval(sampler);
   const progress = ws.engine.current();
   global.gc?.();
-  console.log(`first sync: ${progress.done} rows in ${seconds.toFixed(1)} s = ${Math.round(progress.done / seconds)} rows/s (${events} progress events)`);
-  console.log(`  core CPU ${((user + system) / 1e6).toFixed(2)} s = ${Math.round(progress.done / ((user + system) / 1e6))} rows per core CPU-second`);
+  console.log(`first sync (${PLAIN ? 'plain' : 'encrypted'} cache): ${progress.done} rows in ${seconds.toFixed(1)} s = ${Math.round(progress.done / seconds)} rows/s (${events} progress events)`);
   console.log(`core RSS: before ${mb(rssBefore)} MB, peak during ${mb(peak)} MB, after ${mb(process.memoryUsage().rss)} MB`);
   await liveLatency(url!, token, hub, ws);
   await ws.close();

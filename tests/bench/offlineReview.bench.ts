@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { startServerWithInternals } from '../../src/server/app';
 import { F, seedFixtureOrg } from '../../src/server/testing/fixtures';
 import { httpReviewSetApi, type ReviewSetApi } from '../../src/main/core/review/reviewSetApi';
+import { CacheKeys } from '../../src/main/core/cache/cacheKeys';
 import { EventHub } from '../../src/main/core/rpc/eventHub';
 import { Workspace } from '../../src/main/core/workspace/workspace';
+import { memorySecretStore } from '../support/memoryStores';
 import { mb } from './corpus';
 import { BENCH_CUSTOMER_LIMITS, seedHistory, serveUntilStdinEnds, signIn, spawnServer } from './serverChild';
 
@@ -44,7 +46,7 @@ async function measure(): Promise<void> {
   const hub = new EventHub();
   let events = 0;
   hub.subscribe('review.progress', () => (events += 1));
-  const ws = new Workspace({ file: join(dir, 'cache.sqlite'), serverUrl: server.url, token, userId: F.users.leadX, hub, isOnline: () => false });
+  const ws = new Workspace({ file: join(dir, 'cache.sqlite'), keys: new CacheKeys(memorySecretStore()), serverUrl: server.url, token, userId: F.users.leadX, hub, isOnline: () => false });
   // Time spent waiting for pages (the prefetch overlaps it with writing, so this is the part not hidden).
   const http = httpReviewSetApi(server.url, token);
   let waitingMs = 0;

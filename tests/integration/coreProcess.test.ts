@@ -23,7 +23,7 @@ beforeAll(async () => {
 function spawned(secrets = memorySecretStore()): { core: CoreHandle; rpc: Rpc; children: ChildProcess[]; secrets: typeof secrets } {
   const children: ChildProcess[] = [];
   const core = spawnCore({
-    options: { dataDir: join(stage.dir, 'core'), shell: 'browser', embeddedServerUrl: null, defaultServerUrl: stage.server.url, version: '0.0.0-test' },
+    options: { dataDir: join(stage.dir, 'core'), shell: 'browser', cacheKeyCustody: 'file', embeddedServerUrl: null, defaultServerUrl: stage.server.url, version: '0.0.0-test' },
     settings: memorySettingsStore(),
     secrets,
     fork: () => {

@@ -29,7 +29,7 @@ describe('first sync and live push', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: done.done, total: done.done });
 
     const truth = await stage.server.everything(await stage.server.token('leadX'));
-    expect(hashRows(cachedRows(lead.dataDir, stage.server.url, lead.info.userId))).toBe(hashRows(truth));
+    expect(hashRows(cachedRows(lead.dataDir, stage.server.url, lead.info.userId, { secrets: lead.secrets }))).toBe(hashRows(truth));
 
     const queues = await lead.rpc.queues.list();
     expect(queues.find((q) => q.id === F.queueX)).toMatchObject({ waiting: 1 });
@@ -69,7 +69,7 @@ describe('pushed frames and accounts', () => {
     const hub = new EventHub();
     const changed: string[] = [];
     hub.subscribe('messages.changed', (payload) => changed.push(...(payload as { ids: string[] }).ids));
-    const ws = new Workspace({ file, serverUrl: stage.server.url, token, userId: F.users.leadX, hub, isOnline: () => false });
+    const ws = new Workspace({ file, keys: null, serverUrl: stage.server.url, token, userId: F.users.leadX, hub, isOnline: () => false });
     try {
       const bySeq = [...truth].sort((a, b) => a.seq - b.seq);
       const half = Math.floor(bySeq.length / 2);
@@ -81,7 +81,7 @@ describe('pushed frames and accounts', () => {
       ws.frame({ t: 'rows', rows: [...bySeq].reverse(), prev: 0 }); // everything again, newest first
       ws.frame({ t: 'rows', rows: [{ entity: 'messages', id: 'bad', seq: 1, deleted: false, data: { body: 42 } }], prev: 0 }); // malformed: skipped
       await ws.engine.idle();
-      const rows = cachedRows(stage.dir, stage.server.url, F.users.leadX, file);
+      const rows = cachedRows(stage.dir, stage.server.url, F.users.leadX, { file });
       expect(hashRows(rows)).toBe(hashRows(truth));
       // Each message was reported once, when it first arrived: replays changed nothing.
       expect(changed.sort()).toEqual(truth.filter((r) => r.entity === 'messages').map((r) => r.id).sort());
@@ -91,7 +91,7 @@ describe('pushed frames and accounts', () => {
       const newer = await stage.server.everything(token);
       ws.frame({ t: 'rows', rows: [], prev: Math.max(...newer.map((r) => r.seq)) });
       await ws.engine.idle();
-      expect(hashRows(cachedRows(stage.dir, stage.server.url, F.users.leadX, file))).toBe(hashRows(newer));
+      expect(hashRows(cachedRows(stage.dir, stage.server.url, F.users.leadX, { file }))).toBe(hashRows(newer));
     } finally {
       await ws.close();
     }
@@ -110,7 +110,7 @@ describe('pushed frames and accounts', () => {
     expect((await handle.rpc.canned.list()).map((c) => c.id)).not.toContain(F.canned.x);
     expect(await handle.rpc.conversations.list({ filter: 'queued' })).toEqual([]);
     expect(await handle.rpc.drafts.get({ conversationId })).toBeNull();
-    const p2Rows = cachedRows(handle.dataDir, stage.server.url, p2.userId);
+    const p2Rows = cachedRows(handle.dataDir, stage.server.url, p2.userId, { secrets: handle.secrets });
     expect(p2Rows.some((r) => r.id === conversationId || r.id === F.canned.x)).toBe(false);
     expect(hashRows(p2Rows)).toBe(hashRows(await stage.server.everything(await stage.server.token('p2'))));
 
@@ -170,6 +170,6 @@ describe('reads and search from the cache', () => {
     await eventually(async () => (await lead.rpc.conversations.list({ filter: 'queued' })).length === 1, 40_000, 'the resync');
     expect((await lead.rpc.conversations.list({ filter: 'queued' })).map((c) => c.id)).toEqual([first]);
     const truth = await stage.server.everything(await stage.server.token('leadX'));
-    await eventually(() => hashRows(cachedRows(lead.dataDir, stage.server.url, lead.info.userId)) === hashRows(truth), 10_000, 'equal caches');
+    await eventually(() => hashRows(cachedRows(lead.dataDir, stage.server.url, lead.info.userId, { secrets: lead.secrets })) === hashRows(truth), 10_000, 'equal caches');
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,9 @@ import { bearer } from '../../src/server/testing/testServer';
 import { PullResponseSchema, type SyncRow } from '../../src/shared/api/sync';
 import { CustomerMessageResponseSchema } from '../../src/shared/api/customerChat';
 import { createCore, type Core } from '../../src/main/core/core';
-import { cacheFilePath } from '../../src/main/core/cache/openCache';
+import { CacheKeys } from '../../src/main/core/cache/cacheKeys';
+import { applyCacheKey, cacheFilePath } from '../../src/main/core/cache/openCache';
+import type { SecretStore } from '../../src/main/core/ports';
 import { createMemoryTransport } from '../../src/main/core/rpc/memoryTransport';
 import { createRpcClient, type Rpc } from '../../src/shared/rpc/client';
 import type { EventName, Events } from '../../src/shared/rpc/contract';
@@ -196,15 +198,20 @@ export function rowLines(rows: readonly SyncedKey[]): string[] {
   return rows.map((r) => `${r.entity}:${r.id}:${r.seq}:${r.deleted ? 1 : 0}`).sort();
 }
 
-/** The synced rows (seq > 0) of a core's cache file, read directly from SQLite. */
+/**
+ * The synced rows (seq > 0) of a core's cache file, read directly from SQLite: the account's
+ * file (or `file`), decrypted with its key from `secrets` when the core encrypted it.
+ */
 export function cachedRows(
   dataDir: string,
   serverUrl: string,
   userId: string,
-  file = cacheFilePath(dataDir, serverUrl, userId),
+  { file = cacheFilePath(dataDir, serverUrl, userId), secrets }: { file?: string; secrets?: SecretStore } = {},
 ): { entity: string; id: string; seq: number; deleted: number }[] {
   const db = new Database(file, { readonly: true });
+  const key = secrets ? new CacheKeys(secrets).get(file) : null;
   try {
+    if (key) applyCacheKey(db, key);
     return db
       .prepare(
         `SELECT entity, id, seq, deleted FROM entities

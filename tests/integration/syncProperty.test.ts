@@ -81,7 +81,7 @@ async function runHistory(steps: Step[]): Promise<void> {
   const { customerToken, conversationId } = await newCustomerConversation('hello');
   expect(await server.mutate(token, 'conversations.accept', { conversationId })).toBe('applied');
   let up = true;
-  const open = () => new Workspace({ file, serverUrl: server.url, token, userId: F.users.leadX, hub: new EventHub(), isOnline: () => up && server.server !== null, log: () => {} });
+  const open = () => new Workspace({ file, keys: null, serverUrl: server.url, token, userId: F.users.leadX, hub: new EventHub(), isOnline: () => up && server.server !== null, log: () => {} });
   let ws = open();
   // The history starts from a cache that holds the conversation (a user replies only where they can see).
   ws.online();
@@ -140,7 +140,7 @@ async function runHistory(steps: Step[]): Promise<void> {
     ws.online();
     await ws.engine.idle();
     const truth = await server.everything(token);
-    const cached = cachedRows(dir, server.url, F.users.leadX, file);
+    const cached = cachedRows(dir, server.url, F.users.leadX, { file });
     if (hashRows(cached) !== hashRows(truth)) expect(rowLines(cached)).toEqual(rowLines(truth));
     const sent = truth
       .filter((r: SyncRow) => r.entity === 'messages' && (r.data as Message).conversationId === conversationId && (r.data as Message).senderKind === 'agent')

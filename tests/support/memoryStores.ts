@@ -31,6 +31,7 @@ export function testCoreOptions(overrides: Partial<CoreOptions> = {}): CoreOptio
     settings: memorySettingsStore(),
     secrets: memorySecretStore(),
     shell: 'browser',
+    cacheKeyCustody: 'file',
     embeddedServerUrl: null,
     defaultServerUrl: 'http://127.0.0.1:4700',
     version: '0.0.0-test',

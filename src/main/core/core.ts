@@ -6,12 +6,13 @@ import type { CoreOptions } from './ports';
 import { SettingsService } from './settings/settingsService';
 import { SECRET_KEY as SESSION_SECRET_KEY, SessionService } from './session/sessionService';
 import { ServerLink } from './sync/serverLink';
+import { CACHE_KEYS_SECRET, CacheKeys } from './cache/cacheKeys';
 import { cacheFilePath } from './cache/openCache';
 import { workstationHandlers } from './rpc/workstationHandlers';
 import { Workspace } from './workspace/workspace';
 
 /** Every key the core keeps in its SecretStore: what a host hands over when the core runs in another process. */
-export const CORE_SECRET_KEYS: readonly string[] = [SESSION_SECRET_KEY];
+export const CORE_SECRET_KEYS: readonly string[] = [SESSION_SECRET_KEY, CACHE_KEYS_SECRET];
 
 export interface Core {
   readonly hub: EventHub;
@@ -29,6 +30,8 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsService(options.settings, hub, options.defaultServerUrl);
   const link: ServerLink = new ServerLink({ hub, onUnauthenticated: () => session.expire() });
   const session = new SessionService(options.secrets, hub, link);
+  const cacheKeys = new CacheKeys(options.secrets);
+  const cacheStatus = () => ({ keyCustody: options.cacheKeyCustody, reset: workspace?.cacheReset ?? null });
 
   // One workspace (cache file, sync engine, outbox) per signed-in account, swapped on every sign-in / out.
   let workspace: Workspace | null = null;
@@ -46,11 +49,17 @@ export function createCore(options: CoreOptions): Core {
       workspace = new Workspace({
         ...credentials,
         file: cacheFilePath(options.dataDir, credentials.serverUrl, credentials.userId),
+        keys: cacheKeys,
         hub,
         isOnline: () => link.status().state === 'online',
         sendLive: (frame) => link.send(frame),
       });
       link.listen(workspace);
+      const reset = workspace.cacheReset;
+      if (reset) {
+        console.warn(`[core] the local cache could not be read (${reset.reason}); kept as ${reset.movedTo}, syncing a new one`);
+        hub.emit('cache.changed', cacheStatus());
+      }
     } catch (error) {
       // Signed in without a cache: sign-in still works, the workstation methods answer unauthenticated.
       console.error('[core] cannot open the local cache', error);
@@ -81,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'sync.status': () => link.status(),
+    'cache.status': cacheStatus,
     ...workstationHandlers(() => workspace),
   };
 

@@ -48,6 +48,7 @@ async function startShell(): Promise<Shell> {
   serveRenderer(rendererDir(), log);
 
   const userData = app.getPath('userData');
+  const { secrets, cacheKeyCustody } = createSecretStore(log);
   const server = await startEmbeddedServer(userData, log);
   // The core runs in a utility process, so SQLite work never holds up this thread's window IPC;
   // the stores stay here (safeStorage needs the main process) and get the core's writes.
@@ -55,12 +56,13 @@ async function startShell(): Promise<Shell> {
     options: {
       dataDir: path.join(userData, 'core'),
       shell: 'electron',
+      cacheKeyCustody,
       embeddedServerUrl: server?.url ?? null,
       defaultServerUrl: process.env.SEATDESK_SERVER_URL?.trim() || server?.url || DEFAULT_SERVER_URL,
       version: app.getVersion(),
     },
     settings: createSettingsStore(),
-    secrets: createSecretStore(log),
+    secrets,
     fork: forkElectronCore,
     log,
     closeTimeoutMs: SHUTDOWN_TIMEOUT_MS,

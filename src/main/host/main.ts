@@ -30,6 +30,8 @@ async function main() {
     options: {
       dataDir,
       shell: 'browser',
+      // the secrets file (fileSecretStore) is readable by this OS user only, not encrypted
+      cacheKeyCustody: 'file',
       embeddedServerUrl: embedded?.url ?? null,
       defaultServerUrl: serverUrl ?? embedded?.url ?? DEFAULT_SERVER_URL,
       version: packageJson.version,

@@ -13,8 +13,10 @@ export function confSettingsStore(cwd: string): SettingsStore {
 }
 
 /**
- * Secrets in browser mode. There is no OS keychain binding in plain Node, so the token sits in a
- * file readable by this user only (mode 0600); the Electron shell uses safeStorage instead.
+ * Secrets in browser mode. There is no OS keychain binding in plain Node, so the token and the
+ * cache keys sit in a file readable by this user only (mode 0600): weaker than the Electron shell,
+ * which encrypts them with safeStorage, since anyone who can read this user's files reads the key
+ * beside the cache (README, "Local cache encryption").
  */
 export function fileSecretStore(cwd: string): SecretStore {
   const conf = new Conf<Record<string, string>>({ cwd, configName: 'secrets', projectName: 'seatdesk', configFileMode: 0o600 });

@@ -3,6 +3,7 @@ import { event, method, PUBLIC } from './define';
 import { LoginArgsSchema, type SessionInfo } from '../domain/session';
 import { SettingsPatchSchema, type Settings } from '../domain/settings';
 import type { SyncStatus } from '../domain/sync';
+import type { CacheStatus } from '../domain/cache';
 import type { Agent, Shop, Team } from '../domain/org';
 import type { Followup, Ticket } from '../domain/tickets';
 import { IdSchema } from '../domain/ids';
@@ -228,6 +229,9 @@ export const methods = {
   'history.transcript': method(byConversation).returns<HistoryTranscript>(),
   'customers.timeline': method(z.object({ customerId: IdSchema }).strict()).returns<CustomerTimeline>(),
   'shops.list': method(none).returns<Shop[]>(),
+  // The cache's encryption at rest: where its key is kept, and whether this sign-in found the cache
+  // unreadable (moved aside, synced afresh) — for a notice in the windows.
+  'cache.status': method(none).returns<CacheStatus>(),
 } as const;
 
 /** Events pushed from the core to every subscribed window. Names are `feature.changed`. */
@@ -260,6 +264,8 @@ export const events = {
   /** the lead's monitor: rows that changed (relayed from the server as they come), and alerts raised / cleared */
   'monitor.changed': event<MonitorDelta>(),
   'monitor.alert': event<MonitorAlert>(),
+  /** the cache of the account just signed in was started afresh (see cache.status) */
+  'cache.changed': event<CacheStatus>(),
 } as const;
 
 export type Methods = typeof methods;

@@ -3,6 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memorySecretStore } from '../../../../tests/support/memoryStores';
+import { openAccountCache } from '../cache/accountCache';
+import { CACHE_KEYS_SECRET, CacheKeys } from '../cache/cacheKeys';
+import { cacheFilePath } from '../cache/openCache';
 import { serveCore, type CoreProcess } from './coreProcess';
 import type { CorePort, FromCore, ToCore } from './protocol';
 
@@ -15,9 +19,9 @@ let parent: EventEmitter;
 let child: CoreProcess;
 
 const send = (message: ToCore | unknown) => parent.emit('message', message);
-const init: ToCore = {
+const init: Extract<ToCore, { t: 'init' }> = {
   t: 'init',
-  options: { dataDir: '', shell: 'browser', embeddedServerUrl: null, defaultServerUrl: 'http://127.0.0.1:4700', version: '0.0.0-test' },
+  options: { dataDir: '', shell: 'browser', cacheKeyCustody: 'file', embeddedServerUrl: null, defaultServerUrl: 'http://127.0.0.1:4700', version: '0.0.0-test' },
   settings: { language: 'en' },
   secrets: {},
 };
@@ -118,5 +122,60 @@ describe('a core process before init', () => {
     early.emit('message', { t: 'connect', w: 'a', kind: 'workstation' });
     early.emit('message', { t: 'frame', w: 'a', text: JSON.stringify({ t: 'call', id: 1, m: 'app.info' }) });
     expect(posted).toEqual([]);
+  });
+});
+
+describe('the cache key handed over in init', () => {
+  // A saved session for a server that is not there: the core opens the account's cache offline.
+  const serverUrl = 'http://127.0.0.1:9';
+  const session = JSON.stringify({
+    token: 't',
+    info: { userId: 'u-1', username: 'agent', displayName: 'Agent', role: 'agent', teamKind: 'platform', serverUrl, expiresAt: Date.now() + 3_600_000 },
+  });
+  let running: CoreProcess[] = [];
+  afterEach(async () => {
+    await Promise.all(running.map((core) => core.shutdown()));
+    running = [];
+  });
+
+  /** A core process started with these secrets; returns what it posts and a way to call it. */
+  function start(dataDir: string, secrets: Record<string, string>) {
+    const posted: FromCore[] = [];
+    const events = new EventEmitter();
+    running.push(serveCore({ postMessage: (m) => posted.push(structuredClone(m) as FromCore), on: (_e, listener) => void events.on('message', listener) }));
+    events.emit('message', { ...init, options: { ...init.options, dataDir }, secrets: { session, ...secrets } });
+    events.emit('message', { t: 'connect', w: 'a', kind: 'workstation' });
+    let id = 0;
+    const call = async (m: string, a?: object) => {
+      const ask = ++id;
+      events.emit('message', { t: 'frame', w: 'a', text: JSON.stringify({ t: 'call', id: ask, m, a }) });
+      const answer = () => posted.flatMap((p) => (p.t === 'frame' ? [JSON.parse(p.text) as { id?: number; r: { value?: unknown } }] : [])).find((f) => f.id === ask);
+      await vi.waitFor(() => expect(answer()).toBeDefined());
+      return answer()!.r;
+    };
+    return { posted, call };
+  }
+
+  it('opens the account\'s encrypted cache with the key the parent handed over in init', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'seatdesk-core-key-'));
+    const secrets = memorySecretStore();
+    const { db } = openAccountCache(cacheFilePath(dataDir, serverUrl, 'u-1'), new CacheKeys(secrets), Date.now());
+    db.prepare("INSERT INTO drafts VALUES ('c-1', 'written before the restart', 1)").run();
+    db.close();
+
+    const { posted, call } = start(dataDir, Object.fromEntries(secrets.values));
+    expect(await call('drafts.get', { conversationId: 'c-1' })).toMatchObject({ ok: true, value: { text: 'written before the restart' } });
+    expect(await call('cache.status')).toEqual({ ok: true, value: { keyCustody: 'file', reset: null } });
+    expect(posted.filter((m) => m.t === 'secret' && m.key === CACHE_KEYS_SECRET)).toEqual([]);
+  });
+
+  it('starts afresh and says so when init brings no key for a cache on disk, and sends the new key to the parent to keep', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'seatdesk-core-key-'));
+    openAccountCache(cacheFilePath(dataDir, serverUrl, 'u-1'), new CacheKeys(memorySecretStore()), Date.now()).db.close();
+
+    const { posted, call } = start(dataDir, {});
+    expect(await call('cache.status')).toMatchObject({ value: { reset: { reason: 'key_missing', movedTo: expect.stringMatching(/\.unreadable-.+\.sqlite$/) } } });
+    const handed = posted.find((m) => m.t === 'secret' && m.key === CACHE_KEYS_SECRET);
+    expect(handed).toMatchObject({ value: expect.stringMatching(/^\{"[0-9a-f]{32}\.sqlite":"[0-9a-f]{64}"\}$/) });
   });
 });

@@ -24,6 +24,7 @@ const SecretKey = z.string().min(1).max(100);
 const CoreProcessOptionsSchema = z.object({
   dataDir: z.string().min(1),
   shell: z.enum(['electron', 'browser']),
+  cacheKeyCustody: z.enum(['keychain', 'file']),
   embeddedServerUrl: z.string().nullable(),
   defaultServerUrl: z.string(),
   version: z.string(),

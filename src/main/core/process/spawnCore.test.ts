@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { createRpcClient, type Rpc } from '../../../shared/rpc/client';
 import { RpcError } from '../../../shared/rpc/errors';
 import { memorySecretStore, memorySettingsStore } from '../../../../tests/support/memoryStores';
 import { bundleChild } from '../../../../tests/support/bundleChild';
+import { CACHE_KEYS_SECRET, CacheKeys } from '../cache/cacheKeys';
 import { createMemoryTransport } from '../rpc/memoryTransport';
 import { forkNodeCore } from './nodeChild';
 import { spawnCore, type CoreChild, type CoreHandle, type SpawnCoreOptions } from './spawnCore';
@@ -32,6 +33,7 @@ afterEach(async () => {
 const options = () => ({
   dataDir: mkdtempSync(join(tmpdir(), 'seatdesk-spawn-core-')),
   shell: 'browser' as const,
+  cacheKeyCustody: 'file' as const,
   embeddedServerUrl: null,
   defaultServerUrl: 'http://127.0.0.1:4700',
   version: '0.0.0-test',
@@ -135,6 +137,14 @@ describe('the core in its own process', () => {
     await vi.waitFor(() => expect(seen).toEqual(['zh-CN', 'en']));
   });
 
+  it('hands the cache keys to the core over its message channel only: they are on no command line and in no environment', async () => {
+    const secrets = memorySecretStore();
+    const key = new CacheKeys(secrets).create('/data/cache/a.sqlite').toString('hex');
+    const { children, window } = startCore({ secrets });
+    await window('tab-1').app.info();
+    for (const part of ['cmdline', 'environ']) expect(readFileSync(`/proc/${children[0]!.pid}/${part}`, 'latin1')).not.toContain(key);
+  });
+
   it('holds calls made while the core restarts and answers them from the new core', async () => {
     const { children, window } = startCore({ restartDelaysMs: [300] });
     const one = window('tab-1');
@@ -185,6 +195,19 @@ function standIn({ stubborn = false } = {}) {
 }
 
 describe('spawnCore with a misbehaving core process', () => {
+  it('sends the cache keys it keeps in init, and keeps the ones the core creates', async () => {
+    const fake = standIn();
+    const secrets = memorySecretStore();
+    new CacheKeys(secrets).create('/data/cache/a.sqlite');
+    const kept = secrets.get(CACHE_KEYS_SECRET);
+    const core = spawnCore({ options: options(), settings: memorySettingsStore(), secrets, fork: () => fake.child, log: { warn: vi.fn(), error: vi.fn() } });
+    expect(fake.sent[0]).toMatchObject({ t: 'init', secrets: { [CACHE_KEYS_SECRET]: kept } });
+    fake.post({ t: 'ready' });
+    fake.post({ t: 'secret', key: CACHE_KEYS_SECRET, value: '{"b.sqlite":"' + 'ab'.repeat(32) + '"}' });
+    expect(secrets.get(CACHE_KEYS_SECRET)).toBe('{"b.sqlite":"' + 'ab'.repeat(32) + '"}');
+    await core.close();
+  });
+
   it('drops garbled messages from the core without touching the stores or the windows', async () => {
     const fake = standIn();
     const settings = memorySettingsStore({ language: 'en' });

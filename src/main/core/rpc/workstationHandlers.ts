@@ -10,7 +10,7 @@ import { monitorHandlers } from './monitorHandlers';
 import { reportsHandlers } from './reportsHandlers';
 import { historyHandlers } from './historyHandlers';
 
-type CoreOwned = 'app.info' | 'session.get' | 'session.login' | 'session.logout' | 'settings.get' | 'settings.set' | 'sync.status';
+type CoreOwned = 'app.info' | 'session.get' | 'session.login' | 'session.logout' | 'settings.get' | 'settings.set' | 'sync.status' | 'cache.status';
 export type WorkstationHandlers = Omit<Handlers, CoreOwned>;
 
 /**

@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { TypingFrameSchema } from '../../../shared/api/live';
+import type { CacheReset } from '../../../shared/domain/cache';
 import { RpcError } from '../../../shared/rpc/errors';
 import type { LinkListener } from '../sync/serverLink';
 import { AttachmentFiles } from '../attachments/attachmentFiles';
 import { AttachmentService } from '../attachments/attachmentService';
 import { httpAttachmentUploader } from '../attachments/attachmentUpload';
 import { uploadBeforeSend } from '../attachments/uploadBeforeSend';
-import { openCache } from '../cache/openCache';
+import { openAccountCache } from '../cache/accountCache';
+import type { CacheKeys } from '../cache/cacheKeys';
 import { RowWriter } from '../cache/rowWriter';
 import { SyncStateStore } from '../cache/syncState';
 import { DraftStore } from '../drafts/draftStore';
@@ -39,6 +41,8 @@ import { Writes } from './writes';
 export interface WorkspaceOptions {
   /** the cache file of this server + account (cacheFilePath) */
   file: string;
+  /** the cache keys: the file is encrypted with its own; null keeps it plain (benchmarks that measure what encryption costs) */
+  keys: CacheKeys | null;
   serverUrl: string;
   token: string;
   userId: string;
@@ -59,6 +63,8 @@ export interface WorkspaceOptions {
  */
 export class Workspace implements LinkListener {
   readonly db: Database.Database;
+  /** set when the cache file found could not be read: it was moved aside and this one is being synced afresh */
+  readonly cacheReset: CacheReset | null;
   readonly engine: SyncEngine;
   readonly outbox: Outbox;
   readonly conversations: ConversationReads;
@@ -89,7 +95,7 @@ export class Workspace implements LinkListener {
     const { hub, userId } = options;
     this.hub = hub;
     this.sendLive = options.sendLive;
-    this.db = openCache(options.file);
+    ({ db: this.db, reset: this.cacheReset } = openAccountCache(options.file, options.keys, now()));
     const state = new SyncStateStore(this.db);
     let clientId = state.get('clientId');
     if (!clientId) state.set('clientId', (clientId = newClientId(now())));

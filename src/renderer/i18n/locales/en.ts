@@ -561,6 +561,13 @@ export const en: Messages = {
     keys: 'J / K next / previous · P pass · F fail',
     needRule: 'A fail needs the rule that was broken',
   },
+  // The local cache's encryption at rest (cache.status / cache.changed).
+  cacheNotice: {
+    resetTitle: 'The local cache was started afresh',
+    key_missing: 'The key of the local cache is gone (the system keychain may have been reset), so the old cache cannot be read. It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',
+    unreadable: 'The local cache does not open with its key (wrong key or a damaged file). It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',
+    keyInFile: 'This computer has no system keychain available: the key of the local cache is kept unencrypted in a file only your system user can read.',
+  },
   windowPin: {
     pin: 'Keep this window on top',
     unpin: 'Stop keeping on top',

@@ -563,6 +563,13 @@ export const zhCN = {
     keys: 'J / K 下一个 / 上一个 · P 通过 · F 不通过',
     needRule: '不通过时请选择违反的规则',
   },
+  // The local cache's encryption at rest (cache.status / cache.changed).
+  cacheNotice: {
+    resetTitle: '本机缓存已重新建立',
+    key_missing: '本机缓存的密钥已不在（系统钥匙串可能被重置），旧缓存无法读取。旧文件未删除，已改名为 {{file}}；正在从服务器重新同步。只存在于旧缓存中、尚未发出的回复和草稿不在新缓存里。',
+    unreadable: '本机缓存无法用它的密钥打开（密钥不符或文件损坏）。旧文件未删除，已改名为 {{file}}；正在从服务器重新同步。只存在于旧缓存中、尚未发出的回复和草稿不在新缓存里。',
+    keyInFile: '这台电脑没有可用的系统钥匙串：本机缓存的密钥保存在一个只有当前系统用户能读取的文件里，没有加密。',
+  },
   windowPin: {
     pin: '置顶此窗口',
     unpin: '取消置顶',

@@ -1,0 +1,95 @@
+import Conf from 'conf';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CACHE_KEYS_SECRET, CacheKeys } from '../core/cache/cacheKeys';
+import { shellSecrets, type Keychain, type KeyValueFile } from './keychainSecrets';
+
+/*
+ * The shell's secret store with a fake safeStorage (Electron cannot run here; the fake is typed
+ * against electron's .d.ts) over real files: conf, the base of the electron-store the app uses.
+ */
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'seatdesk-keychain-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A keychain that "encrypts" with XOR under its generation; `reset` starts a new one, as a keychain entry that was replaced. */
+function fakeKeychain(backend: ReturnType<Keychain['getSelectedStorageBackend']> = 'gnome_libsecret', available = true) {
+  let generation = 1;
+  const xor = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a));
+  const keychain: Keychain = {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (text) => Buffer.concat([Buffer.of(generation), xor(Buffer.from(text))]),
+    decryptString: (data) => {
+      if (data[0] !== generation) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return xor(data.subarray(1)).toString();
+    },
+  };
+  return { keychain, reset: () => (generation += 1) };
+}
+
+const file = (name: string, mode?: number): KeyValueFile & { path: string } =>
+  new Conf<Record<string, string>>({ cwd: dir, configName: name, projectName: 'seatdesk', accessPropertiesByDotNotation: false, ...(mode ? { configFileMode: mode } : {}) });
+const log = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
+const open = (keychain: Keychain, platform: NodeJS.Platform = 'linux', logger = log()) =>
+  shellSecrets({ keychain, encryptedFile: () => file('secrets'), plainFile: () => file('cache-keys', 0o600), log: logger, platform });
+
+describe('the shell secret store', () => {
+  it('keeps the cache keys encrypted with the keychain in secrets.json, and hands them back after a restart', () => {
+    const { keychain } = fakeKeychain();
+    const { secrets, cacheKeyCustody } = open(keychain);
+    expect(cacheKeyCustody).toBe('keychain');
+    const key = new CacheKeys(secrets).create('/data/cache/a.sqlite');
+    secrets.set('session', 'token-123');
+
+    const onDisk = readFileSync(join(dir, 'secrets.json'), 'utf8');
+    expect(onDisk).toContain(CACHE_KEYS_SECRET);
+    expect(onDisk).not.toContain(key.toString('hex'));
+    expect(onDisk).not.toContain('token-123');
+
+    const again = open(keychain).secrets;
+    expect(new CacheKeys(again).get('/data/cache/a.sqlite')).toEqual(key);
+    expect(again.get('session')).toBe('token-123');
+  });
+
+  it('forgets a secret the keychain can no longer decrypt, so the core treats the cache key as lost', () => {
+    const { keychain, reset } = fakeKeychain();
+    new CacheKeys(open(keychain).secrets).create('/data/cache/a.sqlite');
+    reset();
+    const logger = log();
+    const { secrets } = open(keychain, 'linux', logger);
+    expect(new CacheKeys(secrets).get('/data/cache/a.sqlite')).toBeNull();
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(`'${CACHE_KEYS_SECRET}'`), expect.any(Error));
+    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toEqual({});
+  });
+
+  it('on Linux without a keyring says so, keeps the session token in memory only and the cache keys in a file only this user can read', () => {
+    const { keychain } = fakeKeychain('basic_text');
+    const logger = log();
+    const { secrets, cacheKeyCustody } = open(keychain, 'linux', logger);
+    expect(cacheKeyCustody).toBe('file');
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no keyring'));
+    const key = new CacheKeys(secrets).create('/data/cache/a.sqlite');
+    secrets.set('session', 'token-123');
+
+    const keysFile = join(dir, 'cache-keys.json');
+    expect(statSync(keysFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keysFile, 'utf8')).not.toContain('token-123');
+
+    const again = open(keychain).secrets;
+    expect(new CacheKeys(again).get('/data/cache/a.sqlite')).toEqual(key);
+    expect(again.get('session')).toBeNull();
+  });
+
+  it('falls back the same way where the OS offers no encryption at all', () => {
+    const { cacheKeyCustody } = open(fakeKeychain('unknown', false).keychain, 'darwin');
+    expect(cacheKeyCustody).toBe('file');
+  });
+});
