@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Segmented, Typography } from 'antd';
+import { Flex, Input } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,9 @@ import type { ConversationSummary } from '../../../../shared/domain/workstation'
 import { useAppState, useShell } from '../../../app/shell';
 import { useReportError } from '../../../components/useReportError';
 import { useWorkstation } from '../../workstation/workstationContext';
-import { AttachButton, OutgoingFiles } from '../attachments/OutgoingFiles';
 import { useOutgoingFiles } from '../attachments/useOutgoingFiles';
 import { cannedContext, fillCannedVariables } from './cannedVariables';
+import { ComposerBar, type ComposerMode } from './ComposerBar';
 import { composerKeyAction } from './composerKeys';
 import { searchCanned } from './cannedSearch';
 import { GuardNotice } from './GuardNotice';
@@ -19,6 +19,7 @@ import { findTrigger, replaceTrigger } from './trigger';
 import { useCannedReplies } from './useCannedReplies';
 import { useDraft } from './useDraft';
 import { useKbSearch } from './useKbSearch';
+import { useStableCallback } from './useStableCallback';
 import { useTypingSignal } from './useTypingSignal';
 
 export interface ComposerProps {
@@ -41,7 +42,7 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
   const insertion = useWorkstation((s) => s.insertion);
   const outgoing = useOutgoingFiles();
   const typing = useTypingSignal(conversation.id);
-  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [mode, setMode] = useState<ComposerMode>('reply');
   const [caret, setCaret] = useState(0);
   const [selected, setSelected] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
@@ -119,6 +120,10 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
     }
   };
 
+  const onSend = useStableCallback(() => void send(false));
+  const onFiles = useStableCallback(outgoing.add);
+  const onRemoveFile = useStableCallback(outgoing.remove);
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     const action = composerKeyAction({ ...event, isComposing: event.nativeEvent.isComposing }, trigger !== null);
     if (!action) return;
@@ -160,7 +165,8 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
           data-testid="composer-input"
           data-mode={mode}
           value={text}
-          autoSize={{ minRows: 2, maxRows: 8 }}
+          // Sized by the browser to its text (2 to 8 lines): no measuring script runs on each keystroke.
+          style={{ fieldSizing: 'content', minHeight: 'calc(2lh + 10px)', maxHeight: 'calc(8lh + 10px)', ...(mode === 'note' ? { borderStyle: 'dashed' } : {}) }}
           placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.placeholder')}
           onChange={(e) => {
             draft.change(e.target.value);
@@ -179,31 +185,18 @@ export function Composer({ conversation, onResolve }: ComposerProps) {
             e.preventDefault();
             outgoing.add([...e.clipboardData.files]);
           }}
-          style={mode === 'note' ? { borderStyle: 'dashed' } : undefined}
         />
       </div>
-      {mode === 'reply' && <OutgoingFiles files={outgoing.files} progress={outgoing.progress} onRemove={outgoing.remove} />}
-      <Flex justify="space-between" align="center">
-        <Segmented
-          data-testid="composer-mode"
-          size="small"
-          value={mode}
-          onChange={(value) => setMode(value as 'reply' | 'note')}
-          options={[
-            { value: 'reply', label: t('composer.reply') },
-            { value: 'note', label: t('composer.note') },
-          ]}
-        />
-        <Flex gap={8} align="center">
-          <AttachButton disabled={mode === 'note' || outgoing.progress !== null} onFiles={outgoing.add} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('composer.hint')}
-          </Typography.Text>
-          <Button type="primary" data-testid="composer-send" disabled={(!text.trim() && !withFiles) || outgoing.progress !== null} onClick={() => void send(false)}>
-            {mode === 'note' ? t('composer.addNote') : t('composer.send')}
-          </Button>
-        </Flex>
-      </Flex>
+      <ComposerBar
+        mode={mode}
+        onMode={setMode}
+        files={outgoing.files}
+        progress={outgoing.progress}
+        onFiles={onFiles}
+        onRemoveFile={onRemoveFile}
+        ready={!!text.trim() || withFiles}
+        onSend={onSend}
+      />
     </Flex>
   );
 }
