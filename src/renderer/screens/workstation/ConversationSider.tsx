@@ -13,10 +13,6 @@ export function ConversationSider() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ListFilter>('mine');
   const ids = useWorkstation((s) => s.ids);
-  const summaries = useWorkstation((s) => s.summaries);
-  const want = useWorkstation((s) => s.want);
-  const activeId = useWorkstation((s) => s.activeId);
-  const open = useWorkstation((s) => s.open);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <SiderSection title={t('workstation.presence')}>
@@ -36,16 +32,17 @@ export function ConversationSider() {
         />
       </SiderSection>
       <div style={{ flex: 1, minHeight: 0 }}>
-        <ConversationList
-          ids={ids[filter]}
-          summaries={summaries}
-          onWant={want}
-          activeId={activeId}
-          onOpen={open}
-          emptyText={t('workstation.myConversationsEmpty')}
-          height="100%"
-        />
+        <ShownList ids={ids[filter]} emptyText={t('workstation.myConversationsEmpty')} />
       </div>
     </div>
   );
+}
+
+/** The list shown: it alone follows the summaries (read as it scrolls), not the panel around it. */
+function ShownList({ ids, emptyText }: { ids: string[]; emptyText: string }) {
+  const summaries = useWorkstation((s) => s.summaries);
+  const want = useWorkstation((s) => s.want);
+  const activeId = useWorkstation((s) => s.activeId);
+  const open = useWorkstation((s) => s.open);
+  return <ConversationList ids={ids} summaries={summaries} onWant={want} activeId={activeId} onOpen={open} emptyText={emptyText} height="100%" />;
 }
