@@ -47,6 +47,24 @@ describe('RowWriter', () => {
     expect(changes.empty).toBe(false);
   });
 
+  it('applies a page of new messages with a stale copy and a tombstone of two of them in the same batch', () => {
+    const page: SyncRow[] = Array.from({ length: 120 }, (_, i) => ({
+      entity: 'messages', id: `p${i}`, seq: 10 + i, deleted: i === 7, data: { ...message(`p${i}`, `退款 ${i}`), kind: i === 8 ? 'event' : 'text' },
+    }));
+    const older = { ...page[3]!, seq: 5, data: message('p3', 'stale') };
+    const tombstone = { ...page[4]!, seq: 500, deleted: true };
+    const changes = new ChangeSet();
+    expect(writer.apply([...page, older, tombstone], changes)).toBe(121);
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 120 });
+    // every text message is searchable once; the tombstones and the event line are not
+    expect(found('退款')).toBe(117);
+    const body = (id: string) => db.prepare("SELECT seq, json_extract(data, '$.body') AS body FROM messages WHERE id = ?").get(id);
+    expect(body('p3')).toEqual({ seq: 13, body: '退款 3' });
+    expect(body('p4')).toEqual({ seq: 500, body: '退款 4' });
+    expect(body('p119')).toEqual({ seq: 129, body: '退款 119' });
+    expect(changes.empty).toBe(false);
+  });
+
   it('indexes KB articles and customers for search, not queues', () => {
     const kb = { entity: 'kb', id: 'a1', seq: 1, deleted: false, data: { title: '退货流程', keywords: [], questions: [], body: '七天无理由' } } as SyncRow;
     const queue = { entity: 'queues', id: 'q1', seq: 2, deleted: false, data: { name: '退货' } } as SyncRow;
