@@ -11,7 +11,10 @@ export interface MessageItemProps {
   onRetry(messageId: string): void;
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+// One formatter for every row: toLocaleTimeString builds a new one per call, which showed in the
+// profile of opening a chat and of each new message (the same output: the default locale).
+const timeFormat = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) => timeFormat.format(at);
 
 /**
  * One line of the thread. Chat text is rendered as React text (never HTML), with its line

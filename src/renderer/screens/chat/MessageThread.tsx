@@ -19,7 +19,9 @@ export interface MessageThreadProps {
 /** a one-line message with its meta line; measured rows replace it */
 const ESTIMATED_ROW = 72;
 
-const day = (at: number) => new Date(at).toLocaleDateString();
+// One formatter for all rows (as toLocaleDateString() formats, without building one per call).
+const dayFormat = new Intl.DateTimeFormat();
+const day = (at: number) => dayFormat.format(at);
 
 /**
  * The conversation's messages, virtualized (only the rows in view are in the DOM, so a thread of
