@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { hashPassword } from '../../src/server/accounts/passwords';
 import { hashSessionToken } from '../../src/server/accounts/tokens';
-import { startServerWithInternals } from '../../src/server/app';
+import { startServerWithInternals, type ServerInternals } from '../../src/server/app';
+import type { Conversation } from '../../src/shared/domain/conversations';
 import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, signIn, spawnServer } from './serverChild';
 
 /*
@@ -16,8 +17,10 @@ import { BENCH_CUSTOMER_LIMITS, serveUntilStdinEnds, signIn, spawnServer } from 
  * the message's queue and was computed (its `at`) after the message was stored (its `createdAt`,
  * the same server clock), minus the moment the message was sent: the HTTP round trip is included.
  * "From commit" is that arrival minus `createdAt` (both processes share the machine's clock).
- * Reports p50/p99/max lag, events per lead, and the server's RSS and CPU.
- * Run: node tests/bench/run.mjs monitor --rate 200 --seconds 40
+ * Reports p50/p99/max lag, events per lead, and the server's RSS and CPU. `--today N` first writes N
+ * text messages of the past hour (resolved chats of 10, each answered by one of the 1,000 agents):
+ * the day's history every full look reads.
+ * Run: node tests/bench/run.mjs monitor --rate 200 --seconds 40 [--today 200000]
  */
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -28,6 +31,7 @@ const AGENTS_PER_TEAM = 50;
 const CUSTOMERS = arg('customers', 5000);
 const RATE = arg('rate', 200);
 const SECONDS = arg('seconds', 40);
+const TODAY_MESSAGES = arg('today', 0);
 const PASSWORD = 'bench-password';
 const token = (i: number) => `bench-customer-${String(i).padStart(6, '0')}-0123456789abcdef`;
 const queueOf = (team: number) => `bq-${team}`;
@@ -68,12 +72,42 @@ async function serve(dataDir: string): Promise<void> {
       domain.customerSessions.insertSession(tx, { tokenHash: hashSessionToken(token(i)), customerId: `bc-${i}`, createdAt: now, expiresAt: now + 24 * 3600_000 });
     }
   });
+  seedToday(domain, agents, TODAY_MESSAGES, now);
   // Agents online in-process (no sockets of their own): the router assigns chats to them.
   for (const id of agents) {
     domain.routing.connected(id);
     domain.routing.setPresence(id, 'online');
   }
   serveUntilStdinEnds(server, { seedMs: Date.now() - now });
+}
+
+/** `count` text messages of the past hour: resolved chats of 10 messages, agent by agent in turn. */
+function seedToday(domain: ServerInternals['domain'], agents: readonly string[], count: number, now: number): void {
+  const { writer, conversations, messages } = domain;
+  const total = Math.ceil(count / 10);
+  for (let from = 0; from < total; from += 1000) {
+    writer.write((tx) => {
+      for (let c = from; c < Math.min(from + 1000, total); c += 1) {
+        const id = `today-${c}`;
+        const agent = agents[c % agents.length]!;
+        const queueId = queueOf(Number(agent.split('-')[1]));
+        const at = now - 3_600_000 + Math.floor((c * 3_000_000) / total);
+        conversations.insertConversation(tx, {
+          id, customerId: `bc-${c % CUSTOMERS}`, queueId, shopId: null, channel: 'chat', status: 'resolved', assigneeId: agent, orderId: null,
+          createdAt: at, queuedAt: at, assignedAt: at + 5_000, firstResponseAt: at + 10_000, lastCustomerAt: at + 40_000, lastAgentAt: at + 45_000,
+          resolvedAt: at + 50_000, closedAt: null, category: 'bench', csat: null, escalatedFromQueueId: null,
+        } as Conversation);
+        conversations.addQueueVisit(id, queueId, at);
+        conversations.setParticipant(id, agent, 'assignee', at + 5_000);
+        for (let m = 0; m < 10; m += 1) {
+          messages.insertMessage(tx, {
+            id: `${id}-${m}`, conversationId: id, senderKind: m % 2 ? 'agent' : 'customer', senderId: m % 2 ? agent : null, kind: 'text',
+            body: `第${m}句`, event: null, articleId: null, createdAt: at + m * 5_000, platformOnly: false, clientMutationId: null,
+          } as Parameters<typeof messages.insertMessage>[1]);
+        }
+      }
+    });
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {

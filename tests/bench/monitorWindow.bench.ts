@@ -18,7 +18,7 @@ import { spawnServer } from './serverChild';
  * Performance.getMetrics) and the RSS of every Chromium process (browser, GPU, renderer); then, apart,
  * what the window holds live (the heap after a forced GC). The server's cadence is read where the
  * core relays its `monitor.changed` events (several may land in one React commit).
- * Needs `node scripts/build.mjs` first. Run: node tests/bench/run.mjs monitorWindow --rate 200 --seconds 40
+ * Needs `node scripts/build.mjs` first. Run: node tests/bench/run.mjs monitorWindow --rate 200 --seconds 40 [--today 200000]
  */
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -26,6 +26,8 @@ const arg = (name: string, fallback: number) => {
 };
 const RATE = arg('rate', 200);
 const SECONDS = arg('seconds', 40);
+/** messages of the past hour seeded first (the `monitor` benchmark's --today) */
+const TODAY_MESSAGES = arg('today', 0);
 const CUSTOMERS = 5000;
 const TEAMS = 20;
 // run.mjs runs the bundle from the repository root
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   const serverBundle = join(root, 'node_modules', '.cache', 'seatdesk-bench', 'monitor.mjs');
   await build({ entryPoints: [join(root, 'tests/bench/monitor.bench.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: serverBundle, logLevel: 'warning' });
   const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-monitor-window-'));
-  const server = await spawnServer([join(dir, 'server')], serverBundle);
+  const server = await spawnServer([join(dir, 'server'), '--today', String(TODAY_MESSAGES)], serverBundle);
   // The real core and browser host, in this process (the load generator's fetches share its event loop).
   const core = createCore(testCoreOptions({ dataDir: join(dir, 'core') }));
   const host = await startHost({ core, rendererDir: join(root, 'dist', 'renderer') });
