@@ -60,6 +60,18 @@ describe('cache migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM offline_set_conversations').get()).toEqual({ n: 0 });
   });
 
+  it('5: lets history search read the newest conversations, one shop, the filters of a match and a date range from indexes', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 5));
+    const plan = (sql: string) => (db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((s) => s.detail).join('\n');
+    expect(plan('SELECT id FROM conversations c WHERE c.deleted = 0 ORDER BY c.created_at DESC LIMIT 50')).toMatch(/SCAN c USING INDEX conversations_by_time/);
+    expect(plan(`SELECT id FROM conversations c WHERE json_extract(c.data, '$.shopId') = 'shop-a'`)).toMatch(/USING INDEX conversations_by_shop/);
+    expect(plan(`SELECT m.id FROM messages m CROSS JOIN conversations c WHERE m.rid = 1 AND c.id = m.conversation_id AND c.queue_id = 'q' AND c.status = 'open'`)).toMatch(
+      /COVERING INDEX conversations_filters/,
+    );
+    expect(plan('SELECT rid FROM messages m WHERE m.created_at >= 1 AND m.created_at <= 2')).toMatch(/COVERING INDEX messages_by_time/);
+  });
+
   it('names one file per server and account, and never shows either in the name', () => {
     const a = cacheFilePath(dir, 'http://127.0.0.1:4700/', 'u-1');
     expect(cacheFilePath(dir, 'http://127.0.0.1:4700', 'u-1')).toBe(a);

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncRow } from '../../../shared/api/sync';
 import { HistorySearchArgsSchema, type HistorySearchArgs } from '../../../shared/domain/workstation';
-import { HistorySearch, WITH_FILES } from './historySearch';
+import { conversationEntry } from '../../../shared/evidence/testing';
+import { ChangeSet } from '../cache/changeSet';
+import { RowWriter } from '../cache/rowWriter';
+import { WITH_FILES } from './historyFilters';
+import { HistorySearch } from './historySearch';
 import { DAY, historyCache, PHONE, T0 } from './historyTesting';
 
 let cache: { db: Database.Database; close(): void };
@@ -58,5 +63,43 @@ describe('HistorySearch over a cache file', () => {
     const result = HistorySearchArgsSchema.safeParse({ query: '', hasAttachment: 'yes' });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['hasAttachment']);
+  });
+});
+
+/** `count` newer conversations of another customer, agent and queue, each with ten messages saying 退款. */
+function busyQueue(db: Database.Database, count: number): void {
+  const rows: SyncRow[] = [];
+  for (let c = 0; c < count; c += 1) {
+    const id = `busy-${c}`;
+    const at = T0 + 5 * DAY + c * 1000;
+    const data = { ...conversationEntry.conversation, id, customerId: 'cust-2', queueId: 'queue-z', shopId: null, orderId: null, assigneeId: 'u-busy', createdAt: at };
+    rows.push({ entity: 'conversations', id, seq: 1000 + rows.length, deleted: false, data });
+    for (let m = 0; m < 10; m += 1) {
+      const message = { id: `${id}-${m}`, conversationId: id, senderKind: 'customer', senderId: null, kind: 'text', body: `第${m}次说退款`, event: null, articleId: null, createdAt: at + m };
+      rows.push({ entity: 'messages', id: message.id, seq: 1000 + rows.length, deleted: false, data: message });
+    }
+  }
+  db.transaction(() => new RowWriter(db).apply(rows, new ChangeSet()))();
+}
+
+describe('HistorySearch behind many newer matches', () => {
+  beforeEach(() => busyQueue(cache.db, 1_100));
+
+  it('still finds the old matches a filter keeps, starting from the conversations of a narrow filter or from the text', () => {
+    // 11,000 newer messages say 退款: more than any window of newest matches.
+    expect(conversations({ query: '退款', customerId: 'cust-1' })).toEqual(['c-escalated', 'c-refund']);
+    expect(conversations({ query: '退款', agentId: 'u-ma' })).toEqual(['c-refund']);
+    expect(conversations({ query: '退款', queueId: 'queue-a' })).toEqual(['c-refund']);
+    expect(conversations({ query: '退款', customerId: 'cust-1', from: T0 + 2 * DAY })).toEqual(['c-escalated']);
+    expect(conversations({ query: '退款', from: T0, to: T0 + 2 * DAY - 1 })).toEqual(['c-refund']);
+  });
+
+  it('ranks the newest matches without a filter, as many as asked for, each with its snippet marked', () => {
+    const all = search({ query: '退款', limit: 20 }).hits;
+    expect(all).toHaveLength(20);
+    // The ticket titled 退款凭证 comes first as its conversation; the messages are the busy queue's newest.
+    const hits = all.filter((hit) => hit.kind === 'message');
+    expect(new Set(hits.map((hit) => hit.conversationId.slice(0, 5)))).toEqual(new Set(['busy-']));
+    for (const hit of hits) expect(hit.snippet.slice(hit.ranges[0]!.start, hit.ranges[0]!.end)).toBe('退款');
   });
 });
