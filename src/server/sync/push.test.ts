@@ -75,3 +75,22 @@ describe('push of a group commit holding several chats', () => {
     expect(pushedMessages('leadY', 'together p1')).toEqual([]);
   });
 });
+
+describe('push of a group commit holding many rows of one agent', () => {
+  it('delivers each of them once, in seq order (read as the range past 64 rows)', async () => {
+    const customer = await t.newCustomer();
+    const { conversationId } = await t.customerSays(customer, F.queueX, 'hello');
+    await t.apply('p1', 'conversations.accept', { conversationId });
+    const chat = t.internals.domain.customerChat;
+    // Queued in one go, the 70 messages (and 70 updates of their conversation) share one group commit.
+    const texts = Array.from({ length: 70 }, (_, i) => `burst ${i}`);
+    const said = await Promise.all(texts.map((text) => chat.postMessage(customer.customerId, { queueId: F.queueX, conversationId, text, channel: 'chat' })));
+    const last = said.at(-1)!.message.id;
+    await sockets.get('p1')!.next((f) => f.t === 'rows' && (f.rows as SyncRow[]).some((r) => r.id === last));
+    const pushed = texts.flatMap((text) => pushedMessages('p1', text));
+    expect(pushed.map((r) => r.data.body)).toEqual(texts);
+    expect(pushed.map((r) => r.seq)).toEqual([...pushed.map((r) => r.seq)].sort((a, b) => a - b));
+    expect(pushedMessages('p2', 'burst 0')).toEqual([]);
+  });
+});
+

@@ -14,6 +14,12 @@ import type { RowRef, SyncService } from './service';
 const CONVERSATION_BOUND: ReadonlySet<SyncedEntity> = new Set(['messages', 'conversations']);
 
 /**
+ * Past this many rows of their own in one commit (a long history re-stamped when they took the
+ * chat), an agent's rows are read as the range, one query, rather than one query per row.
+ */
+const MAX_READ_BY_ID = 64;
+
+/**
  * Push (docs/sync-protocol.md): after every commit, each connected user gets the rows of that
  * commit they may see, read through the same scoped queries as pull, as one
  * `{t:'rows', rows, prev}` frame per socket. `prev` is the seq of the last row sent on that
@@ -61,6 +67,7 @@ function commitReader(commit: Commit, sync: SyncService): (scope: Scope) => Sync
     concerned ??= sync.participantRowsInRange(commit.from - 1, commit.to);
     const refs = concerned.get(scope.userId);
     if (!refs) return [];
+    if (refs.length > MAX_READ_BY_ID) return range(scope);
     // Read back as they are now: a row a listener changed again during this announcement has a
     // later seq and goes out with that later commit, as the range read would leave it too.
     return sync.rowsFor(scope, refs).filter((row) => row.seq <= commit.to);
