@@ -48,9 +48,7 @@ interface Watcher {
 }
 
 interface Figures {
-  /** when they were last recomputed, in part or whole */
-  at: number;
-  /** when every row was */
+  /** when every row was last recomputed (a look may have recomputed some since) */
   fullAt: number;
   queues: QueueFigures[];
   agents: AgentFigures[];
@@ -199,7 +197,7 @@ export class MonitorFeed implements LivePresence {
   }
 
   private compute(scope: Scope, now: number): Figures {
-    return { at: now, fullAt: now, queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
+    return { fullAt: now, queues: queueFigures(this.deps.metrics, scope, now), agents: agentFigures(this.deps.metrics, scope, now, this) };
   }
 
   /**
@@ -215,7 +213,6 @@ export class MonitorFeed implements LivePresence {
     if (!queuesMoved && agentIds.length === 0) return figures;
     const agents = agentIds.length > 0 ? new Map(agentFigures(this.deps.metrics, scope, now, this, agentIds).map((a) => [a.agentId, a])) : null;
     return {
-      at: now,
       fullAt: figures.fullAt,
       queues: queuesMoved ? queueFigures(this.deps.metrics, scope, now) : figures.queues,
       agents: agents ? figures.agents.map((a) => agents.get(a.agentId) ?? a) : figures.agents,
