@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,11 +122,15 @@ describe('the encrypted account cache', () => {
     expect(reset?.reason).toBe('unreadable');
   });
 
-  it('encrypts a plain cache from an older version in place and keeps its rows', () => {
-    const plain = openCache(file);
-    new RowWriter(plain).apply(rows, new ChangeSet());
-    plain.prepare("INSERT INTO drafts VALUES ('c1', 'kept draft', 1)").run();
-    plain.close();
+  it('encrypts a plain cache from an older version in place and keeps its rows, those still in its WAL included', () => {
+    // the file and WAL of an older version that stopped without closing: copied while open
+    const older = openCache(join(dir, 'older.sqlite'));
+    new RowWriter(older).apply(rows, new ChangeSet());
+    older.prepare("INSERT INTO drafts VALUES ('c1', 'kept draft', 1)").run();
+    mkdirSync(join(dir, 'cache'));
+    copyFileSync(join(dir, 'older.sqlite'), file);
+    copyFileSync(join(dir, 'older.sqlite-wal'), `${file}-wal`);
+    older.close();
     expect(inClear(bytesOnDisk()).length).toBeGreaterThan(0);
 
     const keys = new CacheKeys(memorySecretStore());
