@@ -88,6 +88,18 @@ describe('the shell secret store', () => {
     expect(again.get('session')).toBeNull();
   });
 
+  it('moves cache keys kept in the clear under a keyring that appeared since, so those caches stay readable', () => {
+    const { keychain } = fakeKeychain('basic_text');
+    const key = new CacheKeys(open(keychain).secrets).create('/data/cache/a.sqlite');
+    const withKeyring = fakeKeychain('gnome_libsecret').keychain;
+    const { secrets, cacheKeyCustody } = open(withKeyring);
+    expect(cacheKeyCustody).toBe('keychain');
+    expect(new CacheKeys(secrets).get('/data/cache/a.sqlite')).toEqual(key);
+    expect(readFileSync(join(dir, 'cache-keys.json'), 'utf8')).not.toContain(key.toString('hex'));
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(key.toString('hex'));
+    expect(new CacheKeys(open(withKeyring).secrets).get('/data/cache/a.sqlite')).toEqual(key);
+  });
+
   it('falls back the same way where the OS offers no encryption at all', () => {
     const { cacheKeyCustody } = open(fakeKeychain('unknown', false).keychain, 'darwin');
     expect(cacheKeyCustody).toBe('file');

@@ -78,6 +78,27 @@ function memorySecrets(): SecretStore {
   };
 }
 
+/** A JSON object of strings, or an empty one for anything else. */
+function keysIn(json: string | null): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(json ?? '{}');
+    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A keyring that appeared since the cache keys were kept in the clear (Linux): they move under the
+ * keychain, so the caches stay readable instead of being started afresh, and the plain copy goes.
+ */
+function adoptPlainCacheKeys(secrets: SecretStore, plain: KeyValueFile): void {
+  const kept = plain.get(CACHE_KEYS_SECRET);
+  if (typeof kept !== 'string') return;
+  secrets.set(CACHE_KEYS_SECRET, JSON.stringify({ ...keysIn(kept), ...keysIn(secrets.get(CACHE_KEYS_SECRET)) }));
+  plain.delete(CACHE_KEYS_SECRET);
+}
+
 /**
  * With a keychain every secret is encrypted with it (safeStorage) in secrets.json. Without one
  * (Linux with no keyring) nothing is encrypted, and each secret goes where losing it costs least:
@@ -89,7 +110,11 @@ function memorySecrets(): SecretStore {
 export function shellSecrets(options: ShellSecretsOptions): { secrets: SecretStore; cacheKeyCustody: CacheKeyCustody } {
   const { keychain, log } = options;
   const reason = keychainUnavailableReason(keychain, options.platform ?? process.platform);
-  if (!reason) return { secrets: keychainSecrets(keychain, options.encryptedFile(), log), cacheKeyCustody: 'keychain' };
+  if (!reason) {
+    const secrets = keychainSecrets(keychain, options.encryptedFile(), log);
+    adoptPlainCacheKeys(secrets, options.plainFile());
+    return { secrets, cacheKeyCustody: 'keychain' };
+  }
   log.warn(`no OS keychain (${reason}): sign-in will not survive a restart, and the local cache's key is kept unencrypted in a file only this user can read`);
   const session = memorySecrets();
   const cacheKeys = plainSecrets(options.plainFile());
