@@ -92,6 +92,8 @@ describe('HistorySearch behind many newer matches', () => {
     expect(conversations({ query: '退款', queueId: 'queue-a' })).toEqual(['c-refund']);
     expect(conversations({ query: '退款', customerId: 'cust-1', from: T0 + 2 * DAY })).toEqual(['c-escalated']);
     expect(conversations({ query: '退款', from: T0, to: T0 + 2 * DAY - 1 })).toEqual(['c-refund']);
+    expect(conversations({ query: '退款', customerId: 'nobody' })).toEqual([]);
+    expect(conversations({ query: '退款', from: T0 + 30 * DAY })).toEqual([]);
   });
 
   it('ranks the newest matches without a filter, as many as asked for, each with its snippet marked', () => {
