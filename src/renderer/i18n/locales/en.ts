@@ -563,6 +563,8 @@ export const en: Messages = {
   },
   // The local cache's encryption at rest (cache.status / cache.changed).
   cacheNotice: {
+    encrypted: 'The local cache is encrypted on disk',
+    keyInKeychain: 'Its key is kept in the system keychain.',
     resetTitle: 'The local cache was started afresh',
     key_missing: 'The key of the local cache is gone (the system keychain may have been reset), so the old cache cannot be read. It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',
     unreadable: 'The local cache does not open with its key (wrong key or a damaged file). It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',

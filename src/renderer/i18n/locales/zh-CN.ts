@@ -565,6 +565,8 @@ export const zhCN = {
   },
   // The local cache's encryption at rest (cache.status / cache.changed).
   cacheNotice: {
+    encrypted: '本机缓存已加密保存',
+    keyInKeychain: '缓存的密钥保存在系统钥匙串中。',
     resetTitle: '本机缓存已重新建立',
     key_missing: '本机缓存的密钥已不在（系统钥匙串可能被重置），旧缓存无法读取。旧文件未删除，已改名为 {{file}}；正在从服务器重新同步。只存在于旧缓存中、尚未发出的回复和草稿不在新缓存里。',
     unreadable: '本机缓存无法用它的密钥打开（密钥不符或文件损坏）。旧文件未删除，已改名为 {{file}}；正在从服务器重新同步。只存在于旧缓存中、尚未发出的回复和草稿不在新缓存里。',

@@ -51,6 +51,29 @@ describe('SettingsWindow', () => {
   });
 });
 
+describe('the cache key line', () => {
+  it('says where the key of the encrypted cache is kept, and follows the core when it changes', async () => {
+    view = await renderApp({ route: { kind: 'settings' }, handlers: { 'cache.status': () => ({ keyCustody: 'keychain', reset: null }) } });
+    await act(settle);
+    const line = () => view!.byTestId('cache-security');
+    expect(line()?.getAttribute('data-custody')).toBe('keychain');
+    expect(line()?.textContent).toContain('系统钥匙串');
+    await act(async () => {
+      view!.core.emit('cache.changed', { keyCustody: 'file', reset: null });
+      await settle();
+    });
+    expect(line()?.getAttribute('data-custody')).toBe('file');
+    expect(line()?.textContent).toContain('只有当前系统用户能读取的文件');
+  });
+
+  it('shows nothing when the core cannot say', async () => {
+    view = await renderApp({ route: { kind: 'settings' } });
+    await act(settle);
+    expect(view.byTestId('cache-security')).toBeNull();
+    expect(view.byTestId('settings-form')).not.toBeNull();
+  });
+});
+
 describe('changedSettings', () => {
   it('keeps only what differs, trimming text', () => {
     const current = defaultSettings();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../app/shell';
 import { WindowFrame } from '../../components/WindowFrame';
+import { CacheSecurity } from './CacheSecurity';
 import { SettingsForm } from './SettingsForm';
 
 /** The settings window; usable before signing in (the server address is set here too). */
@@ -10,6 +11,7 @@ export function SettingsWindow() {
   return (
     <WindowFrame testId="settings-window" title={t('window.settings')}>
       {settings && <SettingsForm settings={settings} />}
+      <CacheSecurity />
     </WindowFrame>
   );
 }

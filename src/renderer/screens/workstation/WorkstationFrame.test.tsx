@@ -40,6 +40,15 @@ describe('WorkstationFrame', () => {
     expect(document.title).toBe('Seatdesk — Workstation');
   });
 
+  it('tells the agent when the cache was started afresh, naming the kept file', async () => {
+    const reset = { reason: 'key_missing' as const, movedTo: 'a1b2.unreadable-2026-11-23T18-00-00Z.sqlite', at: 1 };
+    view = await renderApp({ state: signedIn, handlers: { 'cache.status': () => ({ keyCustody: 'keychain', reset }) } });
+    await act(settle);
+    const notice = () => document.querySelector('[data-testid="cache-reset"]');
+    expect(notice()?.textContent).toContain('本机缓存已重新建立');
+    expect(notice()?.textContent).toContain(reset.movedTo);
+  });
+
   it('opens the settings and history windows through the shell', async () => {
     view = await renderApp({ state: signedIn });
     const { byTestId, opened } = view;

@@ -9,6 +9,7 @@ import { CommandPalette } from './CommandPalette';
 import { ConversationSider } from './ConversationSider';
 import { CustomerSider } from './CustomerSider';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useCacheResetNotice } from './useCacheResetNotice';
 import { useFollowupAlerts } from './useFollowupAlerts';
 import { useOfferAlerts } from './useOfferAlerts';
 import { useWorkstationKeys } from './useWorkstationKeys';
@@ -37,6 +38,7 @@ function WorkstationLayout() {
   useDocumentTitle(unread > 0 ? `(${unread}) ${title}` : title);
   useOfferAlerts();
   useFollowupAlerts();
+  useCacheResetNotice();
   const keys = useMemo(
     () => ({ palette: () => setOverlay('palette'), shortcuts: () => setOverlay('shortcuts'), step: (delta: 1 | -1) => store.getState().step(delta) }),
     [store],
