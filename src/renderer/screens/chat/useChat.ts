@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ConversationSummary, MessageView } from '../../../shared/domain/workstation';
 import { useShell } from '../../app/shell';
 import { useCoreRefresh } from '../../state/useCoreQuery';
+import { chatMemory } from './chatMemory';
 import { withOlder } from './withOlder';
 
 export interface ChatView {
@@ -29,13 +30,16 @@ const LATEST = 50;
  */
 export function useChat(conversationId: string): ChatView {
   const { rpc } = useShell();
-  const [conversation, setConversation] = useState<ConversationSummary | null>(null);
-  const [messages, setMessages] = useState<MessageView[]>([]);
-  const [hasMore, setHasMore] = useState(false);
+  const memory = useMemo(() => chatMemory(rpc), [rpc]);
+  // Opened before in this window: shown at once as it was, while the read below is on the way.
+  const [recalled] = useState(() => memory.recall(conversationId));
+  const [conversation, setConversation] = useState<ConversationSummary | null>(recalled?.conversation ?? null);
+  const [messages, setMessages] = useState<MessageView[]>(recalled?.messages ?? []);
+  const [hasMore, setHasMore] = useState(recalled?.hasMore ?? false);
   const [missing, setMissing] = useState(false);
   const olderLoaded = useRef(false);
   // The messages as last set, for merging a read into without waiting for React to render them.
-  const shown = useRef<MessageView[]>([]);
+  const shown = useRef<MessageView[]>(recalled?.messages ?? []);
   const show = (next: MessageView[]) => {
     shown.current = next;
     setMessages(next);
@@ -56,6 +60,7 @@ export function useChat(conversationId: string): ChatView {
         ]);
         if (!live()) return;
         if (summary) setConversation(summary);
+        if (summary && page) memory.remember(conversationId, { conversation: summary, messages: page.messages, hasMore: page.hasMore });
         if (page) {
           const next = withOlder(shown.current, page.messages);
           // More came at once than the page holds: the older ones shown are dropped, read again by scrolling back.
