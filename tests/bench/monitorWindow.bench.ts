@@ -96,8 +96,8 @@ async function main(): Promise<void> {
     await page.getByTestId('login-password').fill('bench-password');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('monitor-board').waitFor({ timeout: 60_000 });
-    const agentRows = await page.locator('[data-testid="monitor-agents"] .ant-table-row').count();
-    console.log(`server seeded in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s; the monitor shows ${await page.locator('[data-testid="monitor-queues"] .ant-table-row').count()} queues, ${agentRows} agent rows in the DOM (of 1,000: the table is virtualised)`);
+    const agentRows = await page.locator('[data-testid="monitor-agents"] tr[data-row-key]').count();
+    console.log(`server seeded in ${(Number(server.info.seedMs) / 1000).toFixed(1)} s; the monitor shows ${await page.locator('[data-testid="monitor-queues"] tr[data-row-key]').count()} queues, ${agentRows} agent rows in the DOM (of 1,000: the table is virtualised)`);
 
     // Every change of the board's data-at, timed in the page on the machine's clock.
     await page.evaluate(() => {

@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorSnapshot, QueueFigures } from '../../../shared/api/monitor';
 import { settle } from '../../testing/fakeCore';
 import { agentSession } from '../../testing/fixtures';
+import { withViewport } from '../../testing/layout';
 import { renderApp } from '../../testing/renderApp';
+
+// the live tables render the rows in view: happy-dom lays nothing out
+withViewport(1440, 900, 41);
 
 let view: Awaited<ReturnType<typeof renderApp>> | null = null;
 afterEach(() => {
