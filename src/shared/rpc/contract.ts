@@ -220,6 +220,8 @@ export const methods = {
   // Offline review (core/review): sets made available offline, reviewed from the cache; verdicts
   // go through the outbox. The server allows verdicts from leads (of the team) and admins only.
   'review.sets.list': method(none).returns<ReviewSetView[]>(),
+  /** takes an offline set off the list (its cached rows stay); conflict while it downloads */
+  'review.sets.delete': method(z.object({ setId: IdSchema }).strict()).returns<null>(),
   /** downloads the set now, pushing review.progress; answers when it is ready (or fails) */
   'review.prepare': method(ReviewPrepareArgsSchema).returns<ReviewSetView>(),
   'review.queue': method(z.object({ setId: IdSchema }).strict()).returns<ReviewQueueItem[]>(),

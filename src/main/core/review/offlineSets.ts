@@ -56,6 +56,8 @@ export interface OfflineSetsDeps {
  */
 export class OfflineSets {
   private readonly s;
+  /** sets whose download runs now: not deleted under it */
+  private readonly downloading = new Set<string>();
 
   constructor(private readonly deps: OfflineSetsDeps) {
     const { db } = deps;
@@ -68,6 +70,7 @@ export class OfflineSets {
       member: db.prepare('INSERT INTO offline_set_conversations (set_id, pos, conversation_id) VALUES (?, ?, ?)'),
       ready: db.prepare("UPDATE offline_sets SET state = 'ready', conversations = ?, rows = ?, bytes = ?, prepared_at = ? WHERE id = ?"),
       failed: db.prepare("UPDATE offline_sets SET state = 'failed', error = ? WHERE id = ?"),
+      remove: db.prepare('DELETE FROM offline_sets WHERE id = ?'),
       seqOf: {
         messages: db.prepare<[string], { seq: number }>('SELECT seq FROM messages WHERE id = ?'),
         conversations: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
@@ -90,9 +93,28 @@ export class OfflineSets {
     return toView(row);
   }
 
+  /**
+   * Takes the set off the list (its membership goes with it). The rows stay: they are the
+   * account's cache, which the live sync keeps, and verdicts already recorded go on syncing.
+   */
+  delete(setId: string): void {
+    this.get(setId);
+    if (this.downloading.has(setId)) throw new RpcError('conflict', 'this set is being downloaded: wait for the download to end');
+    this.s.remove.run(setId);
+  }
+
   /** Downloads the set now (all pages), pushing review.progress; the set is `ready` once every page is stored. */
   async prepare(args: PrepareArgs, signal?: AbortSignal): Promise<ReviewSetView> {
     const setId = this.begin(args);
+    this.downloading.add(setId);
+    try {
+      return await this.download(setId, args, signal);
+    } finally {
+      this.downloading.delete(setId);
+    }
+  }
+
+  private async download(setId: string, args: PrepareArgs, signal?: AbortSignal): Promise<ReviewSetView> {
     let done = 0;
     let total = 0;
     let pos = 0;

@@ -541,6 +541,8 @@ export const en: Messages = {
     setState: { preparing: 'Downloading', ready: 'Offline ready', failed: 'Failed' },
     setSize: '{{conversations}} conversations · {{rows}} rows · {{size}}',
     refresh: 'Download again',
+    delete: 'Delete',
+    deleteConfirm: 'Take this set off the offline list? Conversations already downloaded stay in the cache, and verdicts recorded go on syncing.',
     empty: 'This set holds no conversations',
     pick: 'Pick a conversation on the left',
     messages: '{{count}} messages',

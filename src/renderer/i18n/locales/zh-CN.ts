@@ -543,6 +543,8 @@ export const zhCN = {
     setState: { preparing: '下载中', ready: '可离线', failed: '失败' },
     setSize: '{{conversations}} 个会话 · {{rows}} 条 · {{size}}',
     refresh: '重新下载',
+    delete: '删除',
+    deleteConfirm: '从离线列表中删除这个集合？已下载的会话仍保留在本机缓存中，已记录的审核结论会继续同步。',
     empty: '这个离线集没有会话',
     pick: '从左侧选择一个会话',
     messages: '{{count}} 条消息',

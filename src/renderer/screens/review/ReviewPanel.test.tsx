@@ -29,7 +29,7 @@ afterEach(() => {
   view = null;
 });
 
-async function open(items: ReviewQueueItem[], recorded: unknown[] = [], hiddenTab = false) {
+async function open(items: ReviewQueueItem[], recorded: unknown[] = [], hiddenTab = false, more: FakeHandlers = {}) {
   const handlers: FakeHandlers = {
     'review.sets.list': () => [set],
     'review.queue': () => items,
@@ -42,6 +42,7 @@ async function open(items: ReviewQueueItem[], recorded: unknown[] = [], hiddenTa
     'agents.list': () => [],
     'queues.list': () => [],
     'teams.list': () => [],
+    ...more,
   };
   const panel = hiddenTab ? (
     <div role="tabpanel" aria-hidden="true">
@@ -90,6 +91,26 @@ describe('ReviewPanel', () => {
     expect(recorded).toEqual([]);
     await press('p');
     await until(() => expect(recorded).toEqual([{ conversationId: 'c-1', verdict: 'pass', ruleId: null, note: '' }]));
+  });
+
+  it('deletes a set after a confirm: the set and its work list leave, and the empty state shows', async () => {
+    let sets = [set];
+    const deleted: unknown[] = [];
+    const { container } = await open([item({})], [], false, {
+      'review.sets.list': () => sets,
+      'review.sets.delete': (args) => {
+        deleted.push(args);
+        sets = [];
+        return null;
+      },
+    });
+    await until(() => expect(container.querySelectorAll('[data-testid="review-item"]')).toHaveLength(1));
+    act(() => container.querySelector<HTMLElement>('[data-testid="review-delete"]')!.click());
+    await until(() => expect(document.querySelector('[data-testid="review-delete-confirm"]')).not.toBeNull());
+    act(() => document.querySelector<HTMLElement>('[data-testid="review-delete-confirm"]')!.click());
+    await until(() => expect(container.querySelector('[data-testid="review-no-sets"]')).not.toBeNull());
+    expect(deleted).toEqual([{ setId: 'set-1' }]);
+    expect(container.querySelectorAll('[data-testid="review-item"]')).toHaveLength(0);
   });
 
   it('leaves the keys alone while its tab is kept mounted but another one is shown', async () => {

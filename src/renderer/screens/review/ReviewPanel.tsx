@@ -65,6 +65,7 @@ export function ReviewPanel({ active = true }: { active?: boolean }) {
         progress={state.progress}
         onPrepare={(name, filter, setId) => void state.prepare(name, filter, setId)}
         onOpen={(setId) => void state.openSet(setId)}
+        onDelete={(setId) => void state.deleteSet(setId)}
       />
       <Flex vertical gap={8} flex={1} style={{ minWidth: 0 }}>
         {state.error && <Alert type="error" showIcon closable data-testid="review-error" title={t(state.error.key)} description={state.error.message} />}

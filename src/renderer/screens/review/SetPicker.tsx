@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Input, List, Progress, Select, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Input, List, Popconfirm, Progress, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilter, ReviewProgress, ReviewSetView } from '../../../shared/domain/reviews';
@@ -12,6 +12,7 @@ export interface SetPickerProps {
   progress: ReviewProgress | null;
   onPrepare(name: string, filter: ReviewFilter, setId?: string): void;
   onOpen(setId: string): void;
+  onDelete(setId: string): void;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -27,7 +28,7 @@ function today(): { from: number; to: number } {
  * optionally an agent), the download's progress bar, and the sets already kept offline with
  * their size.
  */
-export function SetPicker({ directory, sets, setId, preparing, progress, onPrepare, onOpen }: SetPickerProps) {
+export function SetPicker({ directory, sets, setId, preparing, progress, onPrepare, onOpen, onDelete }: SetPickerProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ReviewFilter>(today);
   const [name, setName] = useState('');
@@ -92,6 +93,11 @@ export function SetPicker({ directory, sets, setId, preparing, progress, onPrepa
                 <Button key="refresh" size="small" type="link" disabled={preparing} onClick={() => onPrepare(set.name, set.filter, set.id)}>
                   {t('review.refresh')}
                 </Button>,
+                <Popconfirm key="delete" title={t('review.deleteConfirm')} okButtonProps={{ danger: true, ...{ 'data-testid': 'review-delete-confirm' } }} onConfirm={() => onDelete(set.id)}>
+                  <Button size="small" type="link" danger data-testid="review-delete" disabled={preparing} onClick={(event) => event.stopPropagation()}>
+                    {t('review.delete')}
+                  </Button>
+                </Popconfirm>,
               ]}
             >
               <Flex vertical>

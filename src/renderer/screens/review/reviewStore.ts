@@ -24,6 +24,8 @@ export interface ReviewActions {
   /** the set's work list again (after a verdict, a sync, a rejection) */
   reload(): Promise<void>;
   prepare(name: string, filter: ReviewFilter, setId?: string): Promise<void>;
+  /** takes a set off the list; the one under review closes with it */
+  deleteSet(setId: string): Promise<void>;
   onProgress(progress: ReviewProgress): void;
   move(delta: number): void;
   select(index: number): void;
@@ -89,6 +91,17 @@ export function createReviewStore(rpc: Rpc): ReviewStore {
         set({ preparing: false, error: failure(error) });
         await get().loadSets();
       }
+    },
+
+    async deleteSet(setId) {
+      try {
+        await rpc.review['sets.delete']({ setId });
+        if (get().setId === setId) set({ setId: null, items: [], selected: 0 });
+        set({ error: null });
+      } catch (error) {
+        set({ error: failure(error) });
+      }
+      await get().loadSets();
     },
 
     onProgress(progress) {
