@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncRow } from '../../src/shared/api/sync';
 import type { Conversation, Message } from '../../src/shared/domain/conversations';
 import { ChangeSet } from '../../src/main/core/cache/changeSet';
+import { CACHE_KEY_BYTES } from '../../src/main/core/cache/cacheKeys';
 import { openCache } from '../../src/main/core/cache/openCache';
 import { RowWriter } from '../../src/main/core/cache/rowWriter';
 import { HistorySearch } from '../../src/main/core/search/historySearch';
@@ -17,10 +19,12 @@ import { mb, percentile, QUERIES, seeded, sentence } from './corpus';
  * (wall time, and CPU time, which a machine shared with other work disturbs less), then the
  * history window's filters with a 2-character query, and with no text (this cache has no files,
  * QC flags or shops: the worst case for "yes" and for the shop, where nothing passes).
- * Run: node tests/bench/run.mjs historySearch --messages 200000
+ * The cache is encrypted as in the app; --plain measures a plain one, for what encryption costs.
+ * Run: node tests/bench/run.mjs historySearch --messages 200000 [--plain]
  */
 const argAt = process.argv.indexOf('--messages');
 const MESSAGES = argAt > 0 ? Number(process.argv[argAt + 1]) : 200_000;
+const PLAIN = process.argv.includes('--plain');
 const PER_CONVERSATION = 10;
 const ROUNDS = 20;
 const cpuMs = () => {
@@ -29,7 +33,8 @@ const cpuMs = () => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'seatdesk-bench-search-'));
-const db = openCache(join(dir, 'cache.sqlite'));
+const db = openCache(join(dir, 'cache.sqlite'), PLAIN ? null : randomBytes(CACHE_KEY_BYTES));
+console.log(`cache: ${PLAIN ? 'plain' : 'encrypted'}`);
 const writer = new RowWriter(db);
 const random = seeded(42);
 const start = Date.UTC(2025, 0, 1);
