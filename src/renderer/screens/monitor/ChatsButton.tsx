@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Opens the live chats of a queue or agent row; its own label, as the row's cell is not redrawn when the language changes. */
+/** Opens the live chats of a queue or agent row, labelled in the window's language. */
 export function ChatsButton({ testId, onClick }: { testId: string; onClick(): void }) {
   const { t } = useTranslation();
   return (
