@@ -39,6 +39,19 @@ describe('monitor store', () => {
     expect(store.getState().agents).toEqual([]);
   });
 
+  it('shows the snapshot in the pinyin order deltas keep, not the server’s code-point order', async () => {
+    // the server orders by code point (张 U+5F20 before 李 U+674E); the tables show pinyin order (lǐ before zhāng)
+    const { core, store } = await started({ at: 100, queues: [], agents: [agent('a2', '张三'), agent('a1', '李四')], alerts: [] });
+    expect(store.getState().agents.map((a) => a.name)).toEqual(['李四', '张三']);
+    // a delta that changes a row in place and one that adds a row agree on the order
+    core.emit('monitor.changed', { at: 200, queues: [], agents: [{ ...agent('a2', '张三'), active: 1 }], removedQueueIds: [], removedAgentIds: [] });
+    await vi.waitFor(() => expect(store.getState().at).toBe(200));
+    expect(store.getState().agents.map((a) => a.name)).toEqual(['李四', '张三']);
+    core.emit('monitor.changed', { at: 300, queues: [], agents: [agent('a3', '王五')], removedQueueIds: [], removedAgentIds: [] });
+    await vi.waitFor(() => expect(store.getState().at).toBe(300));
+    expect(store.getState().agents.map((a) => a.name)).toEqual(['李四', '王五', '张三']);
+  });
+
   it('drops a delta computed before the snapshot it crossed', async () => {
     const { core, store } = await started({ at: 500, queues: [queue('q1', 'B', { waiting: 3 })], agents: [], alerts: [] });
     core.emit('monitor.changed', { at: 400, queues: [queue('q1', 'B', { waiting: 1 })], agents: [], removedQueueIds: [], removedAgentIds: [] });

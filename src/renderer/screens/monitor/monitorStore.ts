@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AgentFigures, MonitorAlert, MonitorDelta, MonitorSnapshot, QueueFigures } from '../../../shared/api/monitor';
 import type { Rpc } from '../../../shared/rpc/client';
-import { mergeRows } from './namedRows';
+import { inNameOrder, mergeRows } from './namedRows';
 
 export interface MonitorState {
   /** loading until the first snapshot; error when the last snapshot failed and none is shown */
@@ -72,7 +72,14 @@ export function createMonitorStore(rpc: Rpc): MonitorStore {
 
     applySnapshot(snapshot) {
       if (snapshot.at < get().at) return;
-      set({ status: 'ready', error: null, at: snapshot.at, queues: snapshot.queues, agents: snapshot.agents, alerts: [...snapshot.alerts].reverse() });
+      set({
+        status: 'ready',
+        error: null,
+        at: snapshot.at,
+        queues: inNameOrder(snapshot.queues, (q) => q.queueId),
+        agents: inNameOrder(snapshot.agents, (a) => a.agentId),
+        alerts: [...snapshot.alerts].reverse(),
+      });
     },
 
     applyDelta(delta) {

@@ -23,7 +23,7 @@ export function nextSort(current: SortState | null, key: string): SortState | nu
 
 /**
  * The rows in the chosen column's order. The sort is stable and descending negates the comparison
- * (not the result), so ties keep the server's name order either way; unsorted is the rows as given.
+ * (not the result), so ties keep the rows' name order (inNameOrder) either way; unsorted is the rows as given.
  */
 export function sortRows<T>(rows: T[], columns: readonly LiveColumn<T>[], sort: SortState | null): T[] {
   const compare = sort && columns.find((column) => column.key === sort.key)?.sorter;
