@@ -100,6 +100,16 @@ describe('the shell secret store', () => {
     expect(new CacheKeys(open(withKeyring).secrets).get('/data/cache/a.sqlite')).toEqual(key);
   });
 
+  it('keeps the newer key when a file name has one under the keychain and one kept in the clear since', () => {
+    const withKeyring = fakeKeychain('gnome_libsecret').keychain;
+    const old = new CacheKeys(open(withKeyring).secrets).create('/data/cache/a.sqlite');
+    // a launch without the keyring cannot read that key: the core starts the cache afresh under a new one, kept in the clear
+    const current = new CacheKeys(open(fakeKeychain('basic_text').keychain).secrets).create('/data/cache/a.sqlite');
+    expect(current).not.toEqual(old);
+    // the keyring is back: the cache on disk is the one under the key kept in the clear
+    expect(new CacheKeys(open(withKeyring).secrets).get('/data/cache/a.sqlite')).toEqual(current);
+  });
+
   it('falls back the same way where the OS offers no encryption at all', () => {
     const { cacheKeyCustody } = open(fakeKeychain('unknown', false).keychain, 'darwin');
     expect(cacheKeyCustody).toBe('file');

@@ -91,11 +91,14 @@ function keysIn(json: string | null): Record<string, string> {
 /**
  * A keyring that appeared since the cache keys were kept in the clear (Linux): they move under the
  * keychain, so the caches stay readable instead of being started afresh, and the plain copy goes.
+ * Where both hold a key for one file, the plain one wins: it was written after the last launch with
+ * the keyring (which empties the plain file), when that launch's key could not be read and the
+ * cache was started afresh under a new key.
  */
 function adoptPlainCacheKeys(secrets: SecretStore, plain: KeyValueFile): void {
   const kept = plain.get(CACHE_KEYS_SECRET);
   if (typeof kept !== 'string') return;
-  secrets.set(CACHE_KEYS_SECRET, JSON.stringify({ ...keysIn(kept), ...keysIn(secrets.get(CACHE_KEYS_SECRET)) }));
+  secrets.set(CACHE_KEYS_SECRET, JSON.stringify({ ...keysIn(secrets.get(CACHE_KEYS_SECRET)), ...keysIn(kept) }));
   plain.delete(CACHE_KEYS_SECRET);
 }
 
