@@ -8,8 +8,10 @@ export const CACHE_KEYS_SECRET = 'cacheKeys';
 
 export const CACHE_KEY_BYTES = 32;
 
-// file name → key as 64 hex digits; anything else in the secret is ignored, as if that key were lost.
-const KeysSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/));
+// file name → key as 64 hex digits. An entry that is not one is ignored, as if that key were lost;
+// the others stay readable (one bad entry must not make every cache unreadable).
+const KeysSchema = z.record(z.string(), z.unknown());
+const KeyHexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * The keys of the encrypted cache files, one random key per file, by file name (the name is
@@ -42,11 +44,13 @@ export class CacheKeys {
   private read(): Record<string, string> {
     const stored = this.secrets.get(CACHE_KEYS_SECRET);
     if (!stored) return {};
+    let entries: Record<string, unknown>;
     try {
-      return KeysSchema.parse(JSON.parse(stored));
+      entries = KeysSchema.parse(JSON.parse(stored));
     } catch {
       return {};
     }
+    return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => KeyHexSchema.safeParse(entry[1]).success));
   }
 
   private write(keys: Record<string, string>): void {
