@@ -59,15 +59,26 @@ describe('the shell secret store', () => {
     expect(again.get('session')).toBe('token-123');
   });
 
-  it('forgets a secret the keychain can no longer decrypt, so the core treats the cache key as lost', () => {
+  it('sets aside cache keys the keychain cannot decrypt (the core treats them as lost), keeping their ciphertext; a session token is forgotten', () => {
     const { keychain, reset } = fakeKeychain();
-    new CacheKeys(open(keychain).secrets).create('/data/cache/a.sqlite');
+    const first = open(keychain).secrets;
+    new CacheKeys(first).create('/data/cache/a.sqlite');
+    first.set('session', 'token-123');
+    const before = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as Record<string, string>;
     reset();
     const logger = log();
     const { secrets } = open(keychain, 'linux', logger);
     expect(new CacheKeys(secrets).get('/data/cache/a.sqlite')).toBeNull();
+    expect(secrets.get('session')).toBeNull();
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(`'${CACHE_KEYS_SECRET}'`), expect.any(Error));
-    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toEqual({});
+    const after = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as Record<string, string>;
+    const keptAs = Object.keys(after).filter((name) => name.startsWith(`${CACHE_KEYS_SECRET}.unreadable-`));
+    expect(keptAs).toHaveLength(1);
+    expect(after[keptAs[0]!]).toBe(before[CACHE_KEYS_SECRET]);
+    expect(Object.keys(after)).toEqual(keptAs);
+    // a new key for the fresh cache does not overwrite what was set aside
+    new CacheKeys(secrets).create('/data/cache/a.sqlite');
+    expect((JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as Record<string, string>)[keptAs[0]!]).toBe(before[CACHE_KEYS_SECRET]);
   });
 
   it('on Linux without a keyring says so, keeps the session token in memory only and the cache keys in a file only this user can read', () => {

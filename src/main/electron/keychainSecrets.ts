@@ -31,7 +31,7 @@ export interface ShellSecretsOptions {
 }
 
 /** Why secrets cannot be encrypted at rest on this machine, or null when they can. */
-export function keychainUnavailableReason(keychain: Keychain, platform: NodeJS.Platform): string | null {
+function keychainUnavailableReason(keychain: Keychain, platform: NodeJS.Platform): string | null {
   if (!keychain.isEncryptionAvailable()) return 'the operating system offers no encryption for this user';
   // Without a keyring Linux falls back to a key compiled into Electron: that is obfuscation, not encryption.
   if (platform === 'linux' && keychain.getSelectedStorageBackend() === 'basic_text') return 'no keyring (libsecret / kwallet) is available';
@@ -47,8 +47,13 @@ function keychainSecrets(keychain: Keychain, file: KeyValueFile, log: Log): Secr
       try {
         return keychain.decryptString(Buffer.from(stored, 'base64'));
       } catch (error) {
-        // e.g. the keychain entry was reset: the old ciphertext is useless, forget it
-        log.error(`could not decrypt the stored secret '${key}'; it is discarded`, error);
+        // The keychain entry was reset, or the keychain refused this time (a macOS "Deny", a
+        // keyring still locked at login). A session token is only forgotten; the cache keys'
+        // ciphertext is kept under a dated name, as their caches are kept when moved aside, so a
+        // keychain that answers again can still open them (the new caches get new keys).
+        const keptAs = key === CACHE_KEYS_SECRET ? `${key}.unreadable-${new Date().toISOString()}` : null;
+        log.error(`could not decrypt the stored secret '${key}'; ${keptAs ? `it is kept as '${keptAs}'` : 'it is discarded'}`, error);
+        if (keptAs) file.set(keptAs, stored);
         file.delete(key);
         return null;
       }
