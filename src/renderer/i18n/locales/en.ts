@@ -250,6 +250,7 @@ export const en: Messages = {
     switch: 'Previous / next chat',
     close: 'Close the overlay',
     sheet: 'Show this sheet',
+    pin: 'Keep this window on top',
   },
   palette: {
     placeholder: 'Search conversations, customers, the knowledge base or actions',
@@ -570,7 +571,7 @@ export const en: Messages = {
     resetTitle: 'The local cache was started afresh',
     key_missing: 'The key of the local cache is gone (the system keychain may have been reset), so the old cache cannot be read. It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',
     unreadable: 'The local cache does not open with its key (wrong key or a damaged file). It was kept, renamed to {{file}}; everything is being synced from the server again. Replies not yet sent and drafts that were only in the old cache are not in the new one.',
-    keyInFile: 'This computer has no system keychain available: the key of the local cache is kept unencrypted in a file only your system user can read.',
+    keyInFile: 'No system keychain is used (none is available on this computer, or the app runs in browser mode): the key of the local cache is kept unencrypted in a file only your system user can read.',
   },
   windowPin: {
     pin: 'Keep this window on top',

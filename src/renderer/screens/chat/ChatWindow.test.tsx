@@ -120,3 +120,30 @@ describe('the pop-out chat window pin', () => {
     expect(pinButton()?.dataset.pinned).toBe('false');
   });
 });
+
+describe('the pop-out shortcut sheet', () => {
+  const sheet = () => document.querySelector('[data-testid="shortcut-list"]');
+
+  it('opens on "?" with the chat’s keys, not the workstation’s, and not while typing a question mark', async () => {
+    await chatWindow();
+    const field = view!.container.appendChild(document.createElement('textarea'));
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }));
+      await settle();
+    });
+    expect(sheet()).toBeNull();
+    field.remove();
+    await press({ key: '?' });
+    expect(sheet()?.textContent).toContain('Shift+Enter');
+    expect(sheet()?.textContent).toContain('/');
+    expect(sheet()?.textContent).not.toContain('Ctrl/⌘+K');
+    expect(sheet()?.textContent).not.toContain('Ctrl/⌘+Shift+P');
+  });
+
+  it('lists the pin key where the platform can pin the window', async () => {
+    await chatWindow(fakePin());
+    await press({ key: '?' });
+    expect(sheet()?.textContent).toContain('Ctrl/⌘+Shift+P');
+    expect(sheet()?.textContent).toContain('置顶此窗口');
+  });
+});

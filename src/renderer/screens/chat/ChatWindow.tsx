@@ -1,9 +1,11 @@
 import { Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShell } from '../../app/shell';
 import { AppHeader } from '../../components/AppHeader';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { ShortcutSheet } from '../workstation/ShortcutSheet';
+import { isSheetKey } from '../workstation/useWorkstationKeys';
 import { useOwnWorkstationStore, WorkstationContext } from '../workstation/workstationContext';
 import { ChatPane } from './ChatPane';
 import { PinButton } from './PinButton';
@@ -21,6 +23,16 @@ export function ChatWindow({ conversationId }: { conversationId: string }) {
   // title changes with the language too, so it is set again after the app's own title.
   const [customer, setCustomer] = useState<string | null>(null);
   useDocumentTitle(`Seatdesk — ${customer ? `${t('window.chat')}: ${customer}` : t('chat.title', { id: conversationId })}`);
+  const [sheet, setSheet] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isSheetKey(event)) return;
+      event.preventDefault();
+      setSheet(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <WorkstationContext value={store}>
       <Layout data-testid="chat-window" style={{ height: '100vh' }}>
@@ -31,6 +43,7 @@ export function ChatWindow({ conversationId }: { conversationId: string }) {
         <Layout.Content style={{ minHeight: 0 }}>
           <ChatPane conversationId={conversationId} onCustomer={setCustomer} />
         </Layout.Content>
+        <ShortcutSheet open={sheet} onClose={() => setSheet(false)} popOut pinnable={Boolean(windowPin)} />
       </Layout>
     </WorkstationContext>
   );

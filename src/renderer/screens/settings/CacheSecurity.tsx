@@ -16,13 +16,16 @@ export function CacheSecurity() {
 
   useEffect(() => {
     let live = true;
-    const read = () =>
-      rpc.cache.status().then(
-        (value) => live && setStatus(value),
-        () => undefined,
-      );
-    void read();
-    const off = rpc.on('cache.changed', (value) => setStatus(value));
+    // a change the core announces wins over a first read that answers after it
+    let changed = false;
+    rpc.cache.status().then(
+      (value) => live && !changed && setStatus(value),
+      () => undefined,
+    );
+    const off = rpc.on('cache.changed', (value) => {
+      changed = true;
+      setStatus(value);
+    });
     return () => {
       live = false;
       off();

@@ -12,6 +12,11 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** "?" typed outside a text field: the key that opens the shortcut sheet, in every window that has one. */
+export function isSheetKey(event: KeyboardEvent): boolean {
+  return event.key === '?' && !event.isComposing && !typingIn(event.target);
+}
+
 /**
  * The window-wide keys: Ctrl/Cmd+K the command palette, Alt+↑/↓ the previous/next chat, "?"
  * the shortcut sheet (outside text fields). Esc is the overlays' own (antd closes on it).
@@ -26,7 +31,7 @@ export function useWorkstationKeys(handlers: WorkstationKeyHandlers): void {
       } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         handlers.step(event.key === 'ArrowUp' ? -1 : 1);
-      } else if (event.key === '?' && !typingIn(event.target)) {
+      } else if (isSheetKey(event)) {
         event.preventDefault();
         handlers.shortcuts();
       }
