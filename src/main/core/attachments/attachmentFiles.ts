@@ -14,7 +14,7 @@ const EntrySchema = z.object({
 export type AttachmentEntry = z.infer<typeof EntrySchema>;
 
 /** How many bytes of files the workstation keeps per account before the least recently opened go. */
-export const ATTACHMENT_CACHE_BYTES = 1024 ** 3;
+const ATTACHMENT_CACHE_BYTES = 1024 ** 3;
 
 /**
  * The attachments the workstation has seen or is sending, on disk beside the account's cache:

@@ -21,8 +21,8 @@ export const WITH_FILES = `c.id IN (SELECT a.conversation_id FROM messages a WHE
  */
 const FLAGGED =
   "c.id IN (SELECT json_extract(q.data, '$.conversationId') FROM entities q WHERE q.entity = 'qc_flags' AND q.deleted = 0 AND json_extract(q.data, '$.status') <> 'dismissed')";
-/** The shop, read through the expression index conversations_by_shop (cache migration 6): the column exists only in the row's JSON. */
-export const SHOP = "json_extract(c.data, '$.shopId')";
+/** The shop, read through the expression index conversations_by_shop (cache migration 5): the column exists only in the row's JSON. */
+const SHOP = "json_extract(c.data, '$.shopId')";
 
 function part(parts: string[], params: unknown[]): SqlPart {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
