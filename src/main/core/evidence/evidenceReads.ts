@@ -5,6 +5,7 @@ import type { Agent, Queue, Shop } from '../../../shared/domain/org';
 import type { Ticket, TicketEvent } from '../../../shared/domain/tickets';
 import { MAX_EXPORT_CONVERSATIONS, type EvidenceConversation, type EvidenceFilter } from '../../../shared/evidence';
 import { RpcError } from '../../../shared/rpc/errors';
+import { TICKET_TIMELINE_SQL } from '../tickets/ticketReads';
 
 type DataRow = { data: string };
 const parse = <T>(row: DataRow | undefined): T | null => (row ? (JSON.parse(row.data) as T) : null);
@@ -41,7 +42,7 @@ export class EvidenceReads {
         "SELECT data FROM entities WHERE entity = 'tickets' AND deleted = 0 AND json_extract(data, '$.conversationId') = ? ORDER BY json_extract(data, '$.createdAt'), id",
       ),
       ticketEvents: db.prepare<[string], DataRow>(
-        "SELECT data FROM entities WHERE entity = 'ticket_events' AND deleted = 0 AND json_extract(data, '$.ticketId') = ? ORDER BY json_extract(data, '$.createdAt'), id",
+        TICKET_TIMELINE_SQL,
       ),
     };
   }

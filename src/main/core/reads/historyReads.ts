@@ -5,7 +5,7 @@ import type { Ticket, TicketEvent } from '../../../shared/domain/tickets';
 import type { CustomerTimeline, CustomerTimelineItem, HistoryTranscript } from '../../../shared/domain/workstation';
 import { EvidenceReads } from '../evidence/evidenceReads';
 import type { MessageReads } from './messageReads';
-import type { TicketReads } from '../tickets/ticketReads';
+import { TICKET_TIMELINE_SQL, type TicketReads } from '../tickets/ticketReads';
 
 /** More than any real conversation holds; a longer one shows its newest messages and says so. */
 const TRANSCRIPT_MAX = 5_000;
@@ -34,7 +34,7 @@ export class HistoryReads {
       ),
       customer: db.prepare<[string], { data: string }>("SELECT data FROM entities WHERE entity = 'customers' AND id = ? AND deleted = 0"),
       ticketEvents: db.prepare<[string], { data: string }>(
-        "SELECT data FROM entities WHERE entity = 'ticket_events' AND deleted = 0 AND json_extract(data, '$.ticketId') = ? ORDER BY json_extract(data, '$.createdAt'), id",
+        TICKET_TIMELINE_SQL,
       ),
     };
   }

@@ -9,6 +9,14 @@ const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse
  * Tickets of a conversation or customer and the user's open follow-ups, from the cached rows the
  * server synced (it scopes them: a merchant agent only ever receives their shop's tickets).
  */
+/**
+ * A ticket's timeline in the order the server wrote it: by time, then by seq (the server's commit
+ * order), as two steps in the same millisecond (resolved, then closed) would otherwise fall in the
+ * order of their random ids.
+ */
+export const TICKET_TIMELINE_SQL =
+  "SELECT data FROM entities WHERE entity = 'ticket_events' AND deleted = 0 AND json_extract(data, '$.ticketId') = ? ORDER BY json_extract(data, '$.createdAt'), seq";
+
 export class TicketReads {
   private readonly s;
 
@@ -23,7 +31,7 @@ export class TicketReads {
     this.s = {
       ticket: db.prepare<[string], { data: string }>("SELECT data FROM entities WHERE entity = 'tickets' AND id = ? AND deleted = 0"),
       events: db.prepare<[string], { data: string }>(
-        "SELECT data FROM entities WHERE entity = 'ticket_events' AND deleted = 0 AND json_extract(data, '$.ticketId') = ? ORDER BY json_extract(data, '$.createdAt'), id",
+        TICKET_TIMELINE_SQL,
       ),
       byConversation: tickets('conversationId'),
       byCustomer: tickets('customerId'),
