@@ -57,4 +57,11 @@ describe('ConversationReads lists of any length', () => {
       ['a-new', 'waiting_customer'],
     ]);
   });
+
+  it('leaves out a conversation deleted since the window read its ids', () => {
+    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    expect(reads.ids('mine')).toContain('a-old');
+    new RowWriter(db).apply([{ ...row(604, 'a-old', { status: 'assigned' }), deleted: true }], new ChangeSet());
+    expect(reads.summaries(['a-old', 'a-new']).map((c) => c.id)).toEqual(['a-new']);
+  });
 });

@@ -44,6 +44,7 @@ export class ConversationReads {
       resolvedSinceIds: db.prepare<[string, number], string>(select('id', lists.resolvedSince)).pluck(),
       queuedIds: db.prepare<[], string>(select('id', lists.queued)).pluck(),
       one: db.prepare<[string], { data: string }>('SELECT data FROM conversations WHERE id = ?'),
+      live: db.prepare<[string], { data: string }>('SELECT data FROM conversations WHERE id = ? AND deleted = 0'),
       seq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       customer: db.prepare<[string], { data: string }>("SELECT data FROM entities WHERE entity = 'customers' AND id = ?"),
       readAt: db.prepare<[string], { read_at: number }>('SELECT read_at FROM read_marks WHERE conversation_id = ?'),
@@ -85,10 +86,10 @@ export class ConversationReads {
           : this.s.queuedIds.all();
   }
 
-  /** The summaries of these conversations, in the same order; those not in the cache are left out. */
+  /** The summaries of these conversations, in the same order; those not in the cache (or deleted since the ids were read) are left out. */
   summaries(ids: readonly string[]): ConversationSummary[] {
     return ids.flatMap((id) => {
-      const row = this.s.one.get(id);
+      const row = this.s.live.get(id);
       return row ? [this.summary(JSON.parse(row.data) as Conversation)] : [];
     });
   }
