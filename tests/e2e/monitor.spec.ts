@@ -106,6 +106,8 @@ test('the lead lowers an agent’s cap to 0, and a reassignment to them needs a 
   await page.locator(`[data-testid="monitor-conversation"][data-conversation="${conversationId}"]`).getByTestId('monitor-open-conversation').click();
   const live = page.getByTestId('live-conversation');
   await live.getByTestId('reassign-select').click();
+  // typed, as a lead would among many agents: the list narrows to the one agent
+  await page.keyboard.type('李小满');
   await page.locator('.ant-select-item-option').filter({ hasText: '李小满 (0/0)' }).click();
   await page.getByTestId('confirm-ok').click();
   // The server refuses (at capacity): a second question, and only then the forced reassignment.

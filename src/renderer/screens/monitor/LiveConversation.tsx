@@ -94,6 +94,9 @@ export function LiveConversation({ conversationId, onBack }: { conversationId: s
           style={{ minWidth: 220 }}
           placeholder={t('monitor.live.reassignTo')}
           data-testid="reassign-select"
+          // a lead picks one of up to a thousand agents: typed, not scrolled to
+          showSearch
+          optionFilterProp="label"
           value={null}
           options={agents.map((a) => ({ value: a.agentId, label: `${a.name} (${a.active}/${a.capacity})`, disabled: a.agentId === conversation.assigneeId }))}
           onChange={(agentId: string) =>
