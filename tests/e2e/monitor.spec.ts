@@ -106,9 +106,11 @@ test('the lead lowers an agent’s cap to 0, and a reassignment to them needs a 
   await page.locator(`[data-testid="monitor-conversation"][data-conversation="${conversationId}"]`).getByTestId('monitor-open-conversation').click();
   const live = page.getByTestId('live-conversation');
   await live.getByTestId('reassign-select').click();
-  // typed, as a lead would among many agents: the list narrows to the one agent
+  // typed and chosen with Enter, as a lead would among many agents: the list narrows to the one
+  // agent (a click could land while live updates re-render the open list)
   await page.keyboard.type('李小满');
-  await page.locator('.ant-select-item-option').filter({ hasText: '李小满 (0/0)' }).click();
+  await expect(page.locator('.ant-select-item-option-active')).toContainText('李小满 (0/0)');
+  await page.keyboard.press('Enter');
   await page.getByTestId('confirm-ok').click();
   // The server refuses (at capacity): a second question, and only then the forced reassignment.
   await expect(page.locator('.ant-modal-confirm-title').filter({ hasText: '已达上限' })).toBeVisible();
