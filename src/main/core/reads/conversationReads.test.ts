@@ -1,29 +1,22 @@
-import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../../shared/api/sync';
 import type { Conversation } from '../../../shared/domain/conversations';
 import { conversationEntry } from '../../../shared/evidence/testing';
 import { ChangeSet } from '../cache/changeSet';
-import { openCache } from '../cache/openCache';
 import { RowWriter } from '../cache/rowWriter';
+import { useTempCache } from '../cache/tempCache';
 import { ConversationReads } from './conversationReads';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
-let dir: string;
-let db: Database.Database;
+const cache = useTempCache('seatdesk-conversation-reads-');
 
 const row = (seq: number, id: string, over: Partial<Conversation>): SyncRow =>
   ({ entity: 'conversations', id, seq, deleted: false, data: { ...conversationEntry.conversation, id, assigneeId: 'u-ma', resolvedAt: null, ...over } }) as SyncRow;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'seatdesk-conversation-reads-'));
-  db = openCache(join(dir, 'cache.sqlite'));
   // 600 resolved today (more than a summary read may take at once), two active chats, one of another agent.
   const resolved = Array.from({ length: 600 }, (_, i) => row(i + 1, `r-${i}`, { status: 'resolved', resolvedAt: NOW - i * 1000 }));
-  new RowWriter(db).apply(
+  new RowWriter(cache.db).apply(
     [
       ...resolved,
       row(601, 'a-old', { status: 'assigned', createdAt: NOW - 5000 }),
@@ -33,14 +26,10 @@ beforeEach(() => {
     new ChangeSet(),
   );
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('ConversationReads lists of any length', () => {
   it('gives every id of a list in its order, with no cap', () => {
-    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    const reads = new ConversationReads(cache.db, 'u-ma', () => NOW);
     const resolved = reads.ids('resolved_today');
     expect(resolved).toHaveLength(600);
     expect(resolved.slice(0, 2)).toEqual(['r-0', 'r-1']);
@@ -51,7 +40,7 @@ describe('ConversationReads lists of any length', () => {
   });
 
   it('reads the summaries asked for in the order asked, leaving out what the cache does not hold', () => {
-    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    const reads = new ConversationReads(cache.db, 'u-ma', () => NOW);
     expect(reads.summaries(['r-599', 'c-nowhere', 'a-new']).map((c) => [c.id, c.status])).toEqual([
       ['r-599', 'resolved'],
       ['a-new', 'waiting_customer'],
@@ -59,9 +48,9 @@ describe('ConversationReads lists of any length', () => {
   });
 
   it('leaves out a conversation deleted since the window read its ids', () => {
-    const reads = new ConversationReads(db, 'u-ma', () => NOW);
+    const reads = new ConversationReads(cache.db, 'u-ma', () => NOW);
     expect(reads.ids('mine')).toContain('a-old');
-    new RowWriter(db).apply([{ ...row(604, 'a-old', { status: 'assigned' }), deleted: true }], new ChangeSet());
+    new RowWriter(cache.db).apply([{ ...row(604, 'a-old', { status: 'assigned' }), deleted: true }], new ChangeSet());
     expect(reads.summaries(['a-old', 'a-new']).map((c) => c.id)).toEqual(['a-new']);
   });
 });

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../../shared/api/sync';
-import { openCache } from '../cache/openCache';
+import { conversationEntry } from '../../../shared/evidence/testing';
 import { RowWriter } from '../cache/rowWriter';
+import { useTempCache } from '../cache/tempCache';
 import { EventHub } from '../rpc/eventHub';
 import type { LooseReviewSetPage, ReviewSetApi } from './reviewSetApi';
 import { OfflineSets } from './offlineSets';
@@ -15,27 +12,14 @@ import { OfflineSets } from './offlineSets';
 
 const T = Date.UTC(2026, 10, 23);
 const FILTER = { queueId: 'q-1', from: T - 86_400_000, to: T };
-let dir: string;
-let db: Database.Database;
+const cache = useTempCache('seatdesk-offline-sets-');
 
-const conversationRow: SyncRow = {
-  entity: 'conversations', id: 'c-1', seq: 7, deleted: false,
-  data: { id: 'c-1', customerId: 'k', queueId: 'q-1', shopId: null, channel: 'chat', status: 'resolved', assigneeId: null, orderId: null, createdAt: T, queuedAt: T, assignedAt: null, firstResponseAt: null, lastCustomerAt: null, lastAgentAt: null, resolvedAt: T, closedAt: null, category: null, csat: null, escalatedFromQueueId: null },
-};
+const conversationRow: SyncRow = { entity: 'conversations', id: 'c-1', seq: 7, deleted: false, data: { ...conversationEntry.conversation, id: 'c-1', queueId: 'q-1' } };
 const onePage: LooseReviewSetPage = { rows: [conversationRow], conversationIds: ['c-1'], next: null, total: { conversations: 1, rows: 1 } };
 
 function setsWith(api: ReviewSetApi) {
-  return new OfflineSets({ db, writer: new RowWriter(db), hub: new EventHub(), api, now: () => T });
+  return new OfflineSets({ db: cache.db, writer: new RowWriter(cache.db), hub: new EventHub(), api, now: () => T });
 }
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'seatdesk-offline-sets-'));
-  db = openCache(join(dir, 'cache.sqlite'));
-});
-afterEach(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('deleting an offline set', () => {
   it('takes the set and its work list off, and keeps the cached rows', async () => {
@@ -44,8 +28,8 @@ describe('deleting an offline set', () => {
     sets.delete(set.id);
     expect(sets.list()).toEqual([]);
     expect(() => sets.get(set.id)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(db.prepare('SELECT count(*) AS n FROM offline_set_conversations').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT id FROM conversations').all()).toEqual([{ id: 'c-1' }]);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM offline_set_conversations').get()).toEqual({ n: 0 });
+    expect(cache.db.prepare('SELECT id FROM conversations').all()).toEqual([{ id: 'c-1' }]);
     expect(() => sets.delete(set.id)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 

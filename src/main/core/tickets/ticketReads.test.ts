@@ -1,28 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncRow } from '../../../shared/api/sync';
 import { ChangeSet } from '../cache/changeSet';
-import { openCache } from '../cache/openCache';
 import { RowWriter } from '../cache/rowWriter';
+import { useTempCache } from '../cache/tempCache';
 import { TicketReads } from './ticketReads';
 
 // A ticket's timeline read from a real cache file.
 
 const T = Date.UTC(2026, 10, 23, 9);
-let dir: string;
-let db: Database.Database;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'seatdesk-ticket-reads-'));
-  db = openCache(join(dir, 'cache.sqlite'));
-});
-afterEach(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const cache = useTempCache('seatdesk-ticket-reads-');
 
 const ticket: SyncRow = {
   entity: 'tickets', id: 't-1', seq: 1, deleted: false,
@@ -36,8 +22,8 @@ const event = (id: string, seq: number, createdAt: number, to: string | null): S
 describe('a ticket timeline', () => {
   it('keeps the server’s order for steps made in the same millisecond, whatever their ids', () => {
     // resolved then closed in one millisecond; the closing step happens to have the smaller id
-    new RowWriter(db).apply([ticket, event('e-9', 2, T, null), event('e-5', 3, T + 2, 'resolved'), event('e-1', 4, T + 2, 'closed')], new ChangeSet());
-    const { events } = new TicketReads(db, 'u-1').ticket('t-1');
+    new RowWriter(cache.db).apply([ticket, event('e-9', 2, T, null), event('e-5', 3, T + 2, 'resolved'), event('e-1', 4, T + 2, 'closed')], new ChangeSet());
+    const { events } = new TicketReads(cache.db, 'u-1').ticket('t-1');
     expect(events.map((e) => (e.change?.type === 'status' ? e.change.to : e.kind))).toEqual(['created', 'resolved', 'closed']);
   });
 });
