@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CacheStatus } from '../../../shared/domain/cache';
-import { useShell } from '../../app/shell';
+import { useCacheStatus } from '../../components/useCacheStatus';
 
 /**
  * Where the key of the encrypted local cache is kept, under the settings form: the keychain, or
@@ -11,26 +11,8 @@ import { useShell } from '../../app/shell';
  */
 export function CacheSecurity() {
   const { t } = useTranslation();
-  const { rpc } = useShell();
   const [status, setStatus] = useState<CacheStatus | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    // a change the core announces wins over a first read that answers after it
-    let changed = false;
-    rpc.cache.status().then(
-      (value) => live && !changed && setStatus(value),
-      () => undefined,
-    );
-    const off = rpc.on('cache.changed', (value) => {
-      changed = true;
-      setStatus(value);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [rpc]);
+  useCacheStatus(setStatus);
 
   if (!status) return null;
   const inFile = status.keyCustody === 'file';

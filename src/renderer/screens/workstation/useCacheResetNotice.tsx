@@ -1,8 +1,8 @@
 import { App } from 'antd';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CacheStatus } from '../../../shared/domain/cache';
-import { useShell } from '../../app/shell';
+import { useCacheStatus } from '../../components/useCacheStatus';
 
 /**
  * When the core had to start this account's cache afresh (its key was gone or did not open it),
@@ -11,13 +11,10 @@ import { useShell } from '../../app/shell';
  */
 export function useCacheResetNotice(): void {
   const { t } = useTranslation();
-  const { rpc } = useShell();
   const { notification } = App.useApp();
-
-  useEffect(() => {
-    let live = true;
-    const show = ({ reset }: CacheStatus) => {
-      if (!live || !reset) return;
+  const show = useCallback(
+    ({ reset }: CacheStatus) => {
+      if (!reset) return;
       notification.warning({
         key: 'cache-reset',
         title: t('cacheNotice.resetTitle'),
@@ -26,12 +23,8 @@ export function useCacheResetNotice(): void {
         placement: 'topRight',
         props: { 'data-testid': 'cache-reset' },
       });
-    };
-    rpc.cache.status().then(show, () => undefined);
-    const off = rpc.on('cache.changed', show);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [rpc, notification, t]);
+    },
+    [notification, t],
+  );
+  useCacheStatus(show);
 }
